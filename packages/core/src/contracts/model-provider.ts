@@ -1,0 +1,69 @@
+import type { ChatMessage } from '../schema/message';
+import type { ModelParameters } from '../schema/run-config';
+import type { Usage } from '../schema/usage';
+import type { JsonSchema } from '../schema/json-schema';
+import type { ModelInfo, ReasoningExposure } from './model-catalog';
+import type { PluginBase } from './plugin-base';
+
+export interface StructuredOutputRequest {
+  mode: 'json_schema' | 'json_object' | 'tool';
+  /** Required for `json_schema` and `tool`. */
+  schema?: JsonSchema;
+  /** Schema or tool name sent to the API. */
+  name?: string;
+}
+
+export interface ChatRequest {
+  model: string;
+  messages: ChatMessage[];
+  parameters?: ModelParameters;
+  structuredOutput?: StructuredOutputRequest;
+  /** Extra body fields passed to the API verbatim (provider-specific knobs). */
+  providerOptions?: Record<string, unknown>;
+}
+
+export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'error' | 'other';
+
+export interface ChatResult {
+  /** The answer text (for forced tool calls: the tool arguments as JSON text). */
+  content: string;
+  /** Reasoning the model exposed, or null when it exposed none. */
+  reasoning: string | null;
+  /** How much of the reasoning the API returns for this model; `hidden` means it reasoned invisibly. */
+  reasoningExposure: ReasoningExposure;
+  /** Opaque data to send back unchanged (thinking signatures, redacted thinking, reasoning_details). */
+  reasoningMetadata?: unknown;
+  finishReason: FinishReason;
+  /** The provider's own finish/stop reason. */
+  rawFinishReason: string | null;
+  usage: Usage;
+  /** The model id the provider reports. */
+  model: string;
+  /** The raw provider response (non-streaming) or the final accumulated stream state. */
+  raw: unknown;
+}
+
+export type ChatStreamEvent =
+  | { type: 'reasoning-delta'; text: string }
+  | { type: 'content-delta'; text: string }
+  /**
+   * The stream broke before finishing and is being sent again: drop everything received so far.
+   */
+  | { type: 'retry'; attempt: number; reason: string }
+  | { type: 'finish'; result: ChatResult };
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * A model API. `stream` yields deltas as they come and ends with exactly one `finish` event
+ * carrying the complete result; a stream that breaks is retried (after a `retry` event) or
+ * throws a ProviderError, never ends as if complete.
+ */
+export interface ModelProvider extends PluginBase<'model-provider'> {
+  chat(request: ChatRequest, options?: CallOptions): Promise<ChatResult>;
+  stream(request: ChatRequest, options?: CallOptions): AsyncIterable<ChatStreamEvent>;
+  /** Known models, how they expose reasoning, their prices. */
+  readonly models?: readonly ModelInfo[];
+}

@@ -1,0 +1,15 @@
+import type { CallFlow } from './call-flow';
+import type { FineTuneBackend } from './fine-tune-backend';
+import type { ModelProvider } from './model-provider';
+import type { ReasoningParserPlugin } from './reasoning-parser';
+
+export type DistilleryPlugin = ReasoningParserPlugin | ModelProvider | CallFlow | FineTuneBackend;
+
+/**
+ * What a plugin package's default export (or a config entry) may be: a plugin, several, or a
+ * factory taking options that returns either.
+ */
+export type PluginModule =
+  | DistilleryPlugin
+  | readonly DistilleryPlugin[]
+  | ((options?: Record<string, unknown>) => DistilleryPlugin | readonly DistilleryPlugin[]);

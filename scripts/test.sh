@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The one command that sets up and passes the tests on a fresh clone:
+#   bash scripts/test.sh
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+bash "$DISTILLERY_ROOT/scripts/setup.sh"
+cd "$DISTILLERY_ROOT"
+pnpm turbo run test --concurrency=1 --output-logs=new-only
