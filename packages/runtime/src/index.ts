@@ -1,1 +1,11 @@
-export {};
+export { findConfigFile, CONFIG_FILE_NAMES } from './config/find-config-file';
+export { type LoadedConfig, loadConfig } from './config/load-config';
+export { type Logger, silentLogger, streamLogger } from './context/logger';
+export { createContext, type RuntimeContext } from './context/runtime-context';
+export { expandPluginModule } from './plugins/expand-plugin-module';
+export { type BuiltinPluginModule, type LoadPluginsOptions, loadPlugins } from './plugins/load-plugins';
+export type { PluginFactory, PluginRecord } from './plugins/plugin-record';
+export { PluginRegistry } from './plugins/plugin-registry';
+export { resolveModelInfo } from './plugins/resolve-model-info';
+export { type RunModelOptions, type RunModelResult, runModel } from './run/run-model';
+export { type OpenSessionOptions, openSession, type Session } from './session';
