@@ -14,6 +14,8 @@ export * from './errors/input-error';
 export * from './errors/plugin-error';
 export * from './errors/provider-error';
 export * from './errors/user-error';
+export * from './retry/retry-policy';
+export * from './retry/with-retry';
 export * from './schema/dataset';
 export * from './schema/fine-tune';
 export * from './schema/json-schema';
