@@ -1,9 +1,5 @@
-import {
-  PLUGIN_KINDS,
-  type PluginKind,
-  SUPPORTED_SPECIFICATION_VERSIONS,
-} from '../contracts/plugin-base';
 import type { DistilleryPlugin } from '../contracts/plugin';
+import { PLUGIN_KINDS, type PluginKind, SUPPORTED_SPECIFICATION_VERSIONS } from '../contracts/plugin-base';
 import { PluginError } from '../errors/plugin-error';
 
 const REQUIRED_METHODS: Record<PluginKind, readonly string[]> = {
@@ -28,7 +24,8 @@ function describe(value: unknown): string {
 export function checkPlugin(value: unknown, source: string): DistilleryPlugin {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new PluginError(`Plugin from ${source} is ${describe(value)}, not a plugin object.`, {
-      advice: 'A plugin package must export a plugin object, an array of them, or a function returning either.',
+      advice:
+        'A plugin package must export a plugin object, an array of them, or a function returning either.',
     });
   }
   const plugin = value as Record<string, unknown>;
@@ -59,7 +56,9 @@ export function checkPlugin(value: unknown, source: string): DistilleryPlugin {
       { pluginId: id, advice: 'Set `kind` to one of the known kinds.' },
     );
   }
-  const missing = REQUIRED_METHODS[kind as PluginKind].filter((method) => typeof plugin[method] !== 'function');
+  const missing = REQUIRED_METHODS[kind as PluginKind].filter(
+    (method) => typeof plugin[method] !== 'function',
+  );
   if (missing.length > 0) {
     throw new PluginError(
       `Plugin ${name} is a ${kind as string} but lacks ${missing.map((m) => `\`${m}()\``).join(', ')}.`,

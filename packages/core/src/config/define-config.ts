@@ -34,7 +34,9 @@ export const ModelOverrideSchema = z
     reasoning: z.enum(['field', 'inline', 'summary', 'hidden', 'none']).optional(),
     parser: z.string().optional(),
     structuredOutput: z.array(z.enum(['json_schema', 'json_object', 'tool'])).optional(),
-    pricing: z.object({ inputPerMillion: z.number().nonnegative(), outputPerMillion: z.number().nonnegative() }).optional(),
+    pricing: z
+      .object({ inputPerMillion: z.number().nonnegative(), outputPerMillion: z.number().nonnegative() })
+      .optional(),
     contextWindow: z.number().int().positive().optional(),
     parameters: ModelParametersSchema.optional(),
   })

@@ -1,9 +1,9 @@
+import type { JsonSchema } from '../schema/json-schema';
 import type { ChatMessage } from '../schema/message';
 import type { Prompt } from '../schema/prompt';
 import type { ModelParameters } from '../schema/run-config';
 import type { ReasoningOrigin } from '../schema/sample';
 import type { Usage } from '../schema/usage';
-import type { JsonSchema } from '../schema/json-schema';
 import type { ReasoningExposure } from './model-catalog';
 import type { ChatResult, FinishReason, ModelProvider, StructuredOutputRequest } from './model-provider';
 import type { PluginBase } from './plugin-base';

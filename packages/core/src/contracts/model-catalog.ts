@@ -35,5 +35,7 @@ export function costUsd(
   usage: { inputTokens: number; outputTokens: number },
 ): number | null {
   if (!pricing) return null;
-  return (usage.inputTokens * pricing.inputPerMillion + usage.outputTokens * pricing.outputPerMillion) / 1_000_000;
+  return (
+    (usage.inputTokens * pricing.inputPerMillion + usage.outputTokens * pricing.outputPerMillion) / 1_000_000
+  );
 }

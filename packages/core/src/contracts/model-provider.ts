@@ -1,7 +1,7 @@
+import type { JsonSchema } from '../schema/json-schema';
 import type { ChatMessage } from '../schema/message';
 import type { ModelParameters } from '../schema/run-config';
 import type { Usage } from '../schema/usage';
-import type { JsonSchema } from '../schema/json-schema';
 import type { ModelInfo, ReasoningExposure } from './model-catalog';
 import type { PluginBase } from './plugin-base';
 

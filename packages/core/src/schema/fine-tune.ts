@@ -49,7 +49,9 @@ export const FineTuneRecordSchema = z.object({
   jobId: z.string().optional(),
   status: FineTuneStatusSchema,
   rawStatus: z.string().optional(),
-  statusHistory: z.array(z.object({ status: FineTuneStatusSchema, rawStatus: z.string().optional(), at: z.string() })),
+  statusHistory: z.array(
+    z.object({ status: FineTuneStatusSchema, rawStatus: z.string().optional(), at: z.string() }),
+  ),
   events: z.array(FineTuneEventSchema).default([]),
   resultModel: z.string().optional(),
   endpoint: z.object({ id: z.string(), name: z.string(), hardware: z.string().optional() }).optional(),

@@ -20,7 +20,12 @@ export type SampleReasoning = z.infer<typeof SampleReasoningSchema>;
 export const SampleSourceSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('synthetic'), runConfig: RunConfigSchema }),
   z.object({ type: z.literal('human'), author: z.string().optional() }),
-  z.object({ type: z.literal('import'), file: z.string(), line: z.number().int().positive().optional(), format: z.string() }),
+  z.object({
+    type: z.literal('import'),
+    file: z.string(),
+    line: z.number().int().positive().optional(),
+    format: z.string(),
+  }),
 ]);
 export type SampleSource = z.infer<typeof SampleSourceSchema>;
 

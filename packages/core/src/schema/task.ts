@@ -4,7 +4,10 @@ import { RunConfigSchema } from './run-config';
 
 export const TaskIdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lower-case letters, digits, ".", "_" and "-", starting with a letter or digit');
+  .regex(
+    /^[a-z0-9][a-z0-9._-]*$/,
+    'use lower-case letters, digits, ".", "_" and "-", starting with a letter or digit',
+  );
 
 /** A task: what the student must learn to do. */
 export const TaskSchema = z
