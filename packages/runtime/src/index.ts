@@ -1,4 +1,4 @@
-export { findConfigFile, CONFIG_FILE_NAMES } from './config/find-config-file';
+export { CONFIG_FILE_NAMES, findConfigFile } from './config/find-config-file';
 export { type LoadedConfig, loadConfig } from './config/load-config';
 export { type Logger, silentLogger, streamLogger } from './context/logger';
 export { createContext, type RuntimeContext } from './context/runtime-context';

@@ -1,5 +1,5 @@
-import flows from '@distillery/flows';
 import path from 'node:path';
+import flows from '@distillery/flows';
 import { type LoadedConfig, loadConfig } from './config/load-config';
 import type { RuntimeContext } from './context/runtime-context';
 import { type BuiltinPluginModule, loadPlugins } from './plugins/load-plugins';
@@ -20,7 +20,10 @@ export interface OpenSessionOptions {
 
 /** Loads the config and every plugin it names: the starting point of every command. */
 export async function openSession(ctx: RuntimeContext, options: OpenSessionOptions = {}): Promise<Session> {
-  const config = await loadConfig({ cwd: ctx.cwd, ...(options.configFile ? { file: options.configFile } : {}) });
+  const config = await loadConfig({
+    cwd: ctx.cwd,
+    ...(options.configFile ? { file: options.configFile } : {}),
+  });
   const plugins = await loadPlugins(ctx, {
     config: config.config,
     resolveFrom: config.file ?? path.join(config.dir, 'distill.config.ts'),

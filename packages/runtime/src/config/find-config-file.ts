@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-export const CONFIG_FILE_NAMES = ['distill.config.ts', 'distill.config.mts', 'distill.config.js', 'distill.config.mjs'];
+export const CONFIG_FILE_NAMES = [
+  'distill.config.ts',
+  'distill.config.mts',
+  'distill.config.js',
+  'distill.config.mjs',
+];
 
 /** The nearest distill.config.* in `cwd` or a parent folder, or undefined. */
 export function findConfigFile(cwd: string): string | undefined {

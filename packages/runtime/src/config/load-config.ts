@@ -36,8 +36,9 @@ export async function loadConfig(options: { cwd: string; file?: string }): Promi
   }
   let exported: unknown;
   try {
-    const jiti = createJiti(file, { interopDefault: true, moduleCache: false, fsCache: false });
-    exported = await jiti.import(file, { default: true });
+    const jiti = createJiti(file, { interopDefault: false, moduleCache: false, fsCache: false });
+    const mod = (await jiti.import(file)) as Record<string, unknown>;
+    exported = mod.default;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const lineMatch = /:(\d+):\d+/.exec(error instanceof Error ? (error.stack ?? '') : '');
@@ -60,7 +61,8 @@ export async function loadConfig(options: { cwd: string; file?: string }): Promi
     const issue = parsed.error.issues[0]!;
     const keyPath = formatKeyPath(issue.path);
     const line = locateKey(source, issue.path);
-    const extra = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problem(s))` : '';
+    const extra =
+      parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problem(s))` : '';
     throw new ConfigError(`Invalid config at \`${keyPath}\`: ${issue.message}${extra}.`, {
       file,
       keyPath,

@@ -7,7 +7,10 @@ export function locateKey(source: string, keyPath: readonly PropertyKey[]): numb
   let found = false;
   for (const key of keyPath) {
     if (typeof key !== 'string') continue;
-    const pattern = new RegExp(`(?:^|[\\s{,])(['"\`]?)${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1\\s*:`, 'g');
+    const pattern = new RegExp(
+      `(?:^|[\\s{,])(['"\`]?)${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1\\s*:`,
+      'g',
+    );
     pattern.lastIndex = offset;
     const match = pattern.exec(source);
     if (!match) break;

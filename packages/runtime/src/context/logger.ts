@@ -9,7 +9,10 @@ export interface Logger {
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** Writes warnings and errors (and info/debug when verbose) to a stream such as stderr. */
-export function streamLogger(stream: { write(text: string): unknown }, options: { verbose?: boolean } = {}): Logger {
+export function streamLogger(
+  stream: { write(text: string): unknown },
+  options: { verbose?: boolean } = {},
+): Logger {
   const line = (level: string, message: string) => stream.write(`${level}${message}\n`);
   return {
     debug: (m) => options.verbose && line('debug: ', m),

@@ -6,7 +6,10 @@ import { createJiti } from 'jiti';
  * project's own node_modules win). Returns the module's default export (or the module itself)
  * and the resolved file URL.
  */
-export async function importPluginPackage(name: string, fromFile: string): Promise<{ value: unknown; url: string }> {
+export async function importPluginPackage(
+  name: string,
+  fromFile: string,
+): Promise<{ value: unknown; url: string }> {
   const jiti = createJiti(fromFile, { interopDefault: true, moduleCache: false, fsCache: false });
   let url: string;
   try {

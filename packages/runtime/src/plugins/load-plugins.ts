@@ -40,7 +40,11 @@ function addAll(
   }
 }
 
-function providerOptions(name: string, settings: ProviderSettings, env: RuntimeContext['env']): Record<string, unknown> {
+function providerOptions(
+  name: string,
+  settings: ProviderSettings,
+  env: RuntimeContext['env'],
+): Record<string, unknown> {
   const apiKey = settings.apiKey ?? (settings.apiKeyEnv ? env[settings.apiKeyEnv] : undefined);
   return {
     ...settings.options,
@@ -66,10 +70,17 @@ export async function loadPlugins(ctx: RuntimeContext, options: LoadPluginsOptio
   }
   for (const [index, entry] of options.config.plugins.entries()) {
     if (typeof entry === 'string' || Array.isArray(entry)) {
-      const [name, entryOptions] = typeof entry === 'string' ? [entry, {}] : (entry as [string, Record<string, unknown>]);
+      const [name, entryOptions] =
+        typeof entry === 'string' ? [entry, {}] : (entry as [string, Record<string, unknown>]);
       const { value, url } = await importPluginPackage(name, options.resolveFrom);
       const info = readPackageInfo(url);
-      addAll(registry, value, name, { ...base, ...entryOptions }, { packageName: info.name ?? name, version: info.version });
+      addAll(
+        registry,
+        value,
+        name,
+        { ...base, ...entryOptions },
+        { packageName: info.name ?? name, version: info.version },
+      );
     } else {
       addAll(registry, entry, `config plugins[${index}]`, base, {});
     }
@@ -87,10 +98,13 @@ export async function loadPlugins(ctx: RuntimeContext, options: LoadPluginsOptio
       });
     }
     if (!record.factory) {
-      throw new ConfigError(`Provider plugin "${pluginId}" takes no settings, so providers.${name} cannot configure it.`, {
-        keyPath: `providers.${name}`,
-        advice: 'Export a factory function from the provider package, or remove the settings.',
-      });
+      throw new ConfigError(
+        `Provider plugin "${pluginId}" takes no settings, so providers.${name} cannot configure it.`,
+        {
+          keyPath: `providers.${name}`,
+          advice: 'Export a factory function from the provider package, or remove the settings.',
+        },
+      );
     }
     addAll(registry, record.factory(providerOptions(name, settings, ctx.env)), record.source, {}, record);
   }

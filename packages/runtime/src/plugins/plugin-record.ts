@@ -1,7 +1,9 @@
 import type { DistilleryPlugin, PluginKind } from '@distillery/core';
 
 /** A factory as a plugin package exports it: options in, one plugin or several out. */
-export type PluginFactory = (options?: Record<string, unknown>) => DistilleryPlugin | readonly DistilleryPlugin[];
+export type PluginFactory = (
+  options?: Record<string, unknown>,
+) => DistilleryPlugin | readonly DistilleryPlugin[];
 
 export interface PluginRecord {
   plugin: DistilleryPlugin;

@@ -7,7 +7,10 @@ export function readPackageInfo(fileUrl: string): { name?: string; version?: str
   let dir = path.dirname(fileUrl.startsWith('file:') ? fileURLToPath(fileUrl) : fileUrl);
   for (;;) {
     try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name) return { name: pkg.name, version: pkg.version };
     } catch {
       // no package.json here; keep walking up

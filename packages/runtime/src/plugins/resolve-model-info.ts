@@ -4,10 +4,19 @@ import type { DistilleryConfig, ModelInfo, ModelProvider } from '@distillery/cor
  * What is known about a model: the provider's catalog entry, with the config's `models` entry
  * laid over it (prices, reasoning exposure, parser). Unknown models get a neutral entry.
  */
-export function resolveModelInfo(provider: ModelProvider, model: string, config: DistilleryConfig): ModelInfo {
+export function resolveModelInfo(
+  provider: ModelProvider,
+  model: string,
+  config: DistilleryConfig,
+): ModelInfo {
   const known = provider.models?.find((m) => m.id === model);
   const override = config.models[model];
-  const base: ModelInfo = known ?? { id: model, provider: provider.id, reasoning: 'none', structuredOutput: ['json_schema'] };
+  const base: ModelInfo = known ?? {
+    id: model,
+    provider: provider.id,
+    reasoning: 'none',
+    structuredOutput: ['json_schema'],
+  };
   if (!override) return base;
   return {
     ...base,

@@ -43,7 +43,9 @@ export interface RunModelResult extends TaskOutput {
 export async function runModel(session: Session, options: RunModelOptions): Promise<RunModelResult> {
   const provider = session.plugins.provider(options.provider);
   const modelInfo = resolveModelInfo(provider, options.model, session.config.config);
-  const flowId = options.flow ?? (['field', 'inline', 'summary', 'hidden'].includes(modelInfo.reasoning) ? 'reasoning' : 'single');
+  const flowId =
+    options.flow ??
+    (['field', 'inline', 'summary', 'hidden'].includes(modelInfo.reasoning) ? 'reasoning' : 'single');
   const flow = session.plugins.flow(flowId);
   const parserId = options.parser ?? (modelInfo.reasoning === 'inline' ? modelInfo.parser : undefined);
   const parser = parserId ? session.plugins.parser(parserId) : undefined;
