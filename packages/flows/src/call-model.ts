@@ -60,7 +60,13 @@ function answer(
     };
   }
   if (parsed?.hasReasoning) {
-    return { result, content, reasoning: parsed.reasoning, origin: 'parsed-tags', truncated: parsed.truncated };
+    return {
+      result,
+      content,
+      reasoning: parsed.reasoning,
+      origin: 'parsed-tags',
+      truncated: parsed.truncated,
+    };
   }
   return { result, content, reasoning: null, origin: null, truncated: false };
 }
@@ -69,7 +75,8 @@ async function chatModel(input: CallModelInput): Promise<ModelAnswer> {
   const result = await input.provider.chat(input.request, { signal: input.signal });
   const fieldReasoning = result.reasoning ?? '';
   if (!input.parser) return answer(result, result.content, fieldReasoning, null);
-  const options = fieldReasoning.length > 0 ? withoutInlineReasoning(input.parserOptions) : input.parserOptions;
+  const options =
+    fieldReasoning.length > 0 ? withoutInlineReasoning(input.parserOptions) : input.parserOptions;
   const parsed = parseReasoning(input.parser, result.content, options);
   return answer(result, parsed.content, fieldReasoning, parsed);
 }

@@ -42,7 +42,10 @@ export const chainOfThoughtFlow: CallFlow = definePlugin({
       request: { model: input.model, messages: thinkingMessages, ...parameters },
       // The whole first answer is reasoning: show it as such while it streams.
       onEvent: input.onEvent
-        ? (event) => input.onEvent?.(event.type === 'content-delta' ? { type: 'reasoning-delta', text: event.text } : event)
+        ? (event) =>
+            input.onEvent?.(
+              event.type === 'content-delta' ? { type: 'reasoning-delta', text: event.text } : event,
+            )
         : undefined,
     });
     // A reasoning model may also think natively in the first call; its visible text is the reasoning turn.
@@ -57,7 +60,12 @@ export const chainOfThoughtFlow: CallFlow = definePlugin({
     const structuredOutput = structuredOutputRequest(input);
     const final = await callModel({
       ...common,
-      request: { model: input.model, messages: finalMessages, ...parameters, ...(structuredOutput ? { structuredOutput } : {}) },
+      request: {
+        model: input.model,
+        messages: finalMessages,
+        ...parameters,
+        ...(structuredOutput ? { structuredOutput } : {}),
+      },
     });
     return flowOutput(
       input,

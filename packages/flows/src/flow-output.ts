@@ -1,10 +1,21 @@
-import { addUsage, type ChatMessage, EMPTY_USAGE, type StructuredOutputRequest, type TaskOutput, type CallFlowInput } from '@distillery/core';
+import {
+  addUsage,
+  type CallFlowInput,
+  type ChatMessage,
+  EMPTY_USAGE,
+  type StructuredOutputRequest,
+  type TaskOutput,
+} from '@distillery/core';
 import type { ModelAnswer } from './call-model';
 import { parseStructuredOutput } from './parse-structured-output';
 
 export function structuredOutputRequest(input: CallFlowInput): StructuredOutputRequest | undefined {
   if (!input.outputSchema) return undefined;
-  return { mode: input.structuredOutputMode ?? 'json_schema', schema: input.outputSchema, name: 'task_output' };
+  return {
+    mode: input.structuredOutputMode ?? 'json_schema',
+    schema: input.outputSchema,
+    name: 'task_output',
+  };
 }
 
 /** Assembles a TaskOutput from the calls a flow made; the last call holds the final answer. */
@@ -37,6 +48,8 @@ export function assistantMessage(answer: ModelAnswer): ChatMessage {
     role: 'assistant',
     content: answer.content,
     ...(answer.reasoning === null ? {} : { reasoning: answer.reasoning }),
-    ...(answer.result.reasoningMetadata === undefined ? {} : { reasoningMetadata: answer.result.reasoningMetadata }),
+    ...(answer.result.reasoningMetadata === undefined
+      ? {}
+      : { reasoningMetadata: answer.result.reasoningMetadata }),
   };
 }

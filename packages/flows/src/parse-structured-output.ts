@@ -11,9 +11,12 @@ export function parseStructuredOutput(content: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const preview = trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed;
-    throw new StructuredOutputError(`The final answer is not valid JSON for the output schema: ${JSON.stringify(preview)}.`, {
-      content,
-      cause: error,
-    });
+    throw new StructuredOutputError(
+      `The final answer is not valid JSON for the output schema: ${JSON.stringify(preview)}.`,
+      {
+        content,
+        cause: error,
+      },
+    );
   }
 }

@@ -11,7 +11,10 @@ export const singleTurnFlow: CallFlow = definePlugin({
   description: 'One call: system, user -> assistant.',
   async run(input) {
     const startedAt = Date.now();
-    const messages: ChatMessage[] = [...systemMessage(input.prompt), { role: 'user', content: formatInput(input.input) }];
+    const messages: ChatMessage[] = [
+      ...systemMessage(input.prompt),
+      { role: 'user', content: formatInput(input.input) },
+    ];
     input.onEvent?.({ type: 'call-start', call: 1, purpose: 'answer' });
     const structuredOutput = structuredOutputRequest(input);
     const answer = await callModel({
