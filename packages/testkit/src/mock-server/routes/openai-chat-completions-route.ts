@@ -1,0 +1,221 @@
+import { isUnknownModel } from '../api-key';
+import type { ChatRequestInfo } from '../chat-request-info';
+import { estimateTokens } from '../estimate-tokens';
+import { openAiFinishReason } from '../finish-reason';
+import { lastUserText, messageText } from '../message-text';
+import type { MockReply } from '../mock-reply';
+import type { MockFlavor, MockResponse, MockRouteContext } from '../mock-route';
+import { defineMockRoute } from '../mock-route-definition';
+import { splitText } from '../split-text';
+import { validateOpenAiChatRequest } from './validate-openai-chat-request';
+
+type ReasoningField = NonNullable<MockReply['reasoningField']>;
+
+let completionCounter = 0;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether an OpenAI-compatible request asked for visible reasoning (Together/OpenRouter `reasoning`). */
+function wantsReasoning(body: Record<string, unknown>): boolean {
+  const r = body.reasoning;
+  if (!isRecord(r)) return false;
+  return (
+    r.enabled === true || (r.enabled === undefined && (r.effort !== undefined || r.max_tokens !== undefined))
+  );
+}
+
+/** Default reasoning field: Together's `reasoning` object (or flavor) selects `reasoning`. */
+function reasoningFieldFor(
+  reply: MockReply,
+  body: Record<string, unknown>,
+  flavor: MockFlavor,
+): ReasoningField {
+  if (reply.reasoningField) return reply.reasoningField;
+  if (flavor === 'together') return 'reasoning';
+  if (flavor === 'openai') return 'reasoning_content';
+  return isRecord(body.reasoning) ? 'reasoning' : 'reasoning_content';
+}
+
+function reasoningFields(field: ReasoningField, text: string): Record<string, string> {
+  switch (field) {
+    case 'reasoning_content':
+      return { reasoning_content: text };
+    case 'reasoning':
+      return { reasoning: text };
+    case 'both':
+      return { reasoning_content: text, reasoning: text };
+    case 'none':
+      return {};
+  }
+}
+
+export interface OpenAiUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+  prompt_tokens_details: { cached_tokens: number };
+  completion_tokens_details: { reasoning_tokens: number };
+}
+
+function usageFor(reply: MockReply, messages: unknown[], content: string, reasoning: string): OpenAiUsage {
+  const prompt =
+    reply.usage?.prompt_tokens ??
+    Math.max(
+      1,
+      messages.reduce<number>(
+        (sum, m) => sum + estimateTokens(messageText(isRecord(m) ? m.content : '')) + 4,
+        0,
+      ),
+    );
+  const reasoningTokens = reply.usage?.reasoning_tokens ?? estimateTokens(reasoning);
+  const completion =
+    reply.usage?.completion_tokens ??
+    reasoningTokens + estimateTokens(content + (reply.toolCall?.arguments ?? ''));
+  return {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: prompt + completion,
+    prompt_tokens_details: { cached_tokens: 0 },
+    completion_tokens_details: { reasoning_tokens: reasoningTokens },
+  };
+}
+
+async function handle(ctx: MockRouteContext): Promise<MockResponse | undefined> {
+  const body = ctx.body;
+  if (!isRecord(body))
+    return ctx.error(
+      400,
+      "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON. If you have trouble figuring out how to fix this, please contact us through our help center at help.openai.com.)",
+    );
+  const invalid = validateOpenAiChatRequest(body);
+  if (invalid) return ctx.error(400, invalid.message, { param: invalid.param, code: invalid.code });
+  const model = body.model as string;
+  const messages = body.messages as unknown[];
+  if (isUnknownModel(model))
+    return ctx.error(404, `The model \`${model}\` does not exist or you do not have access to it.`, {
+      code: 'model_not_found',
+    });
+
+  const stream = body.stream === true;
+  const info: ChatRequestInfo = {
+    api: 'openai-chat',
+    model,
+    stream,
+    messages,
+    lastUserText: lastUserText(messages),
+    wantsReasoning: wantsReasoning(body),
+    body,
+    headers: ctx.headers,
+    path: ctx.path,
+  };
+  const reply = await ctx.nextReply(info);
+  if (reply.status !== undefined && reply.status >= 400) {
+    const error = ctx.error(reply.status, `Mock error ${reply.status}`, { headers: reply.headers ?? {} });
+    return reply.errorBody === undefined ? error : { ...error, body: reply.errorBody };
+  }
+
+  const id = `chatcmpl-mock${String(++completionCounter).padStart(6, '0')}`;
+  const created = Math.floor(Date.now() / 1000);
+  const responseModel = reply.model ?? model;
+  const content = reply.content ?? '';
+  const reasoning = reply.reasoning ?? '';
+  const field = reasoningFieldFor(reply, body, ctx.flavor);
+  const toolCall = reply.toolCall
+    ? {
+        id: `call_mock${String(completionCounter).padStart(6, '0')}`,
+        type: 'function',
+        function: reply.toolCall,
+      }
+    : undefined;
+  const finishReason = openAiFinishReason(reply.finishReason ?? (toolCall ? 'tool_calls' : 'stop'));
+  const usage = usageFor(reply, messages, content, reasoning);
+
+  if (!stream) {
+    const message: Record<string, unknown> = {
+      role: 'assistant',
+      content: toolCall && content === '' ? null : content,
+      refusal: null,
+    };
+    if (reasoning !== '') Object.assign(message, reasoningFields(field, reasoning));
+    if (reply.reasoningDetails) message.reasoning_details = reply.reasoningDetails;
+    if (toolCall) message.tool_calls = [toolCall];
+    if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
+    return {
+      status: reply.status ?? 200,
+      headers: reply.headers ?? {},
+      body: {
+        id,
+        object: 'chat.completion',
+        created,
+        model: responseModel,
+        choices: [{ index: 0, message, logprobs: null, finish_reason: finishReason }],
+        usage,
+        system_fingerprint: null,
+      },
+    };
+  }
+
+  const streamOptions = isRecord(body.stream_options) ? body.stream_options : {};
+  const includeUsage = streamOptions.include_usage === true;
+  const sse = ctx.sse({
+    ...(reply.delayMs ? { delayMs: reply.delayMs } : {}),
+    ...(reply.byteChunkSize ? { byteChunkSize: reply.byteChunkSize } : {}),
+    headers: reply.headers ?? {},
+  });
+  const chunk = (
+    delta: Record<string, unknown>,
+    finish: string | null = null,
+    extra: Record<string, unknown> = {},
+  ) => ({
+    id,
+    object: 'chat.completion.chunk',
+    created,
+    model: responseModel,
+    system_fingerprint: null,
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+    ...(includeUsage ? { usage: null } : {}),
+    ...extra,
+  });
+  const size = reply.chunkSize ?? 8;
+  const mode = reply.splitMode ?? 'code-point';
+
+  await sse.event(chunk({ role: 'assistant', content: toolCall && content === '' ? null : '' }));
+  if (reasoning !== '' && field !== 'none') {
+    for (const piece of splitText(reasoning, size, mode))
+      await sse.event(chunk(reasoningFields(field, piece)));
+  }
+  for (const detail of reply.reasoningDetails ?? []) await sse.event(chunk({ reasoning_details: [detail] }));
+  for (const piece of splitText(content, size, mode)) await sse.event(chunk({ content: piece }));
+  if (toolCall) {
+    await sse.event(
+      chunk({
+        tool_calls: [
+          {
+            index: 0,
+            id: toolCall.id,
+            type: 'function',
+            function: { name: toolCall.function.name, arguments: '' },
+          },
+        ],
+      }),
+    );
+    for (const piece of splitText(toolCall.function.arguments, size, mode))
+      await sse.event(chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] }));
+  }
+  // Together sends usage on the final chunk unasked; OpenAI only with stream_options.include_usage.
+  await sse.event(chunk({}, finishReason, ctx.flavor === 'together' && !includeUsage ? { usage } : {}));
+  if (includeUsage) await sse.event({ ...chunk({}), choices: [], usage });
+  await sse.event('[DONE]');
+  await sse.end();
+  return undefined;
+}
+
+/** `POST /v1/chat/completions`: OpenAI-compatible chat (OpenAI, Together, DeepSeek, vLLM, OpenRouter). */
+export const openAiChatCompletionsRoute = defineMockRoute({
+  method: 'POST',
+  path: '/v1/chat/completions',
+  handler: handle,
+  options: { auth: 'bearer', errorFormat: 'openai' },
+});

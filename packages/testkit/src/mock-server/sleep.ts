@@ -1,0 +1,5 @@
+/** Resolves after `ms` milliseconds (immediately for 0 or less). */
+export function sleep(ms: number): Promise<void> {
+  if (!(ms > 0)) return Promise.resolve();
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,346 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { anthropicErrorBody } from './anthropic-error-body';
+import { apiKeyOf, isInvalidApiKey } from './api-key';
+import type { ChatRequestInfo } from './chat-request-info';
+import { type ChatHandler, ChatScript } from './chat-script';
+import { FaultQueue } from './fault-queue';
+import type { MockFault } from './mock-fault';
+import type { MockReply } from './mock-reply';
+import type {
+  ErrorDetails,
+  ErrorFormat,
+  MockFlavor,
+  MockResponse,
+  MockRouteContext,
+  MockRouteHandler,
+  MockRouteOptions,
+} from './mock-route';
+import type { MockRouteDefinition } from './mock-route-definition';
+import { openAiErrorBody } from './openai-error-body';
+import { parseBody, readBody } from './read-body';
+import type { RecordedRequest } from './recorded-request';
+import { Router } from './router';
+import { anthropicMessagesRoute } from './routes/anthropic-messages-route';
+import { modelsRoute } from './routes/models-route';
+import { openAiChatCompletionsRoute } from './routes/openai-chat-completions-route';
+import { sleep } from './sleep';
+import { SseWriter } from './sse-writer';
+
+export interface MockServerOptions {
+  /** Port to listen on; 0 (default) picks a free one. The server binds to 127.0.0.1 only. */
+  port?: number;
+  /**
+   * Which provider to impersonate where OpenAI-compatible formats differ. `auto` (default) decides per
+   * request (e.g. Together's `reasoning` request object selects the `reasoning` response field).
+   */
+  flavor?: MockFlavor;
+  /** Model ids listed by `GET /v1/models`. */
+  models?: string[];
+  /** Extra route modules, added after the built-in ones (so they win on the same path). */
+  routes?: MockRouteDefinition[];
+}
+
+export interface MockServer {
+  /** `http://127.0.0.1:PORT` */
+  readonly url: string;
+  readonly port: number;
+  /** `${url}/v1` */
+  readonly openaiBaseURL: string;
+  /** `${url}/v1` */
+  readonly togetherBaseURL: string;
+  /** `url` (the Anthropic SDK appends `/v1/messages`). */
+  readonly anthropicBaseURL: string;
+  readonly flavor: MockFlavor;
+  readonly models: readonly string[];
+  /** Every request received, oldest first (cleared by `reset()`). */
+  readonly requests: RecordedRequest[];
+  /** Queue scripted replies (FIFO) for the next chat calls, any chat API. */
+  reply(...replies: MockReply[]): this;
+  /** Dynamic replies when the queue is empty; `undefined` restores the default echo. */
+  onChat(handler: ChatHandler | undefined): this;
+  /** Queue faults for the next matching requests. */
+  fault(...faults: MockFault[]): this;
+  /** Add a route; later routes win over earlier ones on the same method and path. */
+  route(method: string, path: string, handler: MockRouteHandler, options?: MockRouteOptions): this;
+  /** Scripted replies not yet used. */
+  readonly pendingReplies: readonly MockReply[];
+  /** Faults not yet used up. */
+  readonly pendingFaults: readonly MockFault[];
+  /** Clear reply and fault queues, the chat handler and the request log (routes stay). */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const DEFAULT_MODELS = ['gpt-4o-mini', 'deepseek-ai/DeepSeek-R1', 'Qwen/Qwen3-8B', 'claude-sonnet-4-5'];
+
+/** Start a mock provider API server on 127.0.0.1. */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const flavor: MockFlavor = options.flavor ?? 'auto';
+  const models = [...(options.models ?? DEFAULT_MODELS)];
+  const router = new Router();
+  const script = new ChatScript();
+  const faults = new FaultQueue();
+  const requests: RecordedRequest[] = [];
+  let requestCounter = 0;
+
+  for (const route of [
+    openAiChatCompletionsRoute,
+    anthropicMessagesRoute,
+    modelsRoute,
+    ...(options.routes ?? []),
+  ]) {
+    router.add(route.method, route.path, route.handler, route.options);
+  }
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const at = Date.now();
+    const rawBody = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    }
+    const body = parseBody(rawBody, headers['content-type']);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const record: RecordedRequest = {
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body,
+      at,
+    };
+    requests.push(record);
+    const requestId = `req_mock_${String(++requestCounter).padStart(6, '0')}`;
+
+    const match = router.match(method, url.pathname);
+    const looksAnthropic = 'anthropic-version' in headers || url.pathname.startsWith('/v1/messages');
+    const routeFormat = typeof match === 'object' ? match.options.errorFormat : 'auto';
+    const errorFormat: ErrorFormat =
+      routeFormat === 'auto' ? (looksAnthropic ? 'anthropic' : 'openai') : routeFormat;
+    const errorResponse = (status: number, message: string, details: ErrorDetails = {}): MockResponse => ({
+      status,
+      headers: details.headers ?? {},
+      body:
+        errorFormat === 'anthropic'
+          ? anthropicErrorBody(status, message, {
+              ...(details.type ? { type: details.type } : {}),
+              requestId,
+            })
+          : openAiErrorBody(status, message, details),
+    });
+    const send = (response: MockResponse, malformed = false): void => {
+      sendResponse(res, response, errorFormat, requestId, malformed);
+    };
+
+    const streaming = isRecord(body) && body.stream === true;
+    const fault = faults.take(url.pathname, streaming);
+    if (fault) record.fault = fault.type;
+
+    if (fault?.type === 'latency') await sleep(fault.ms);
+    if (fault?.type === 'drop-connection') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.type === 'rate-limit') {
+      const h: Record<string, string> = {};
+      const seconds =
+        fault.retryAfterSeconds ??
+        (fault.retryAfterMs !== undefined ? Math.ceil(fault.retryAfterMs / 1000) : 1);
+      h['retry-after'] = String(seconds);
+      if (fault.retryAfterMs !== undefined) h['retry-after-ms'] = String(fault.retryAfterMs);
+      const message =
+        errorFormat === 'anthropic'
+          ? 'This request would exceed the rate limit for your organization. Please try again later.'
+          : 'Rate limit reached for requests. Please try again in ' + seconds + 's.';
+      send(errorResponse(429, message, { code: 'rate_limit_exceeded', headers: h }));
+      return;
+    }
+    if (fault?.type === 'server-error') {
+      const status = fault.status ?? 500;
+      const message =
+        errorFormat === 'anthropic'
+          ? status === 529
+            ? 'Overloaded'
+            : 'Internal server error'
+          : 'The server had an error while processing your request. Sorry about that!';
+      const h: Record<string, string> = {};
+      if (fault.retryAfterSeconds !== undefined) h['retry-after'] = String(fault.retryAfterSeconds);
+      if (fault.retryAfterMs !== undefined) h['retry-after-ms'] = String(fault.retryAfterMs);
+      send(errorResponse(status, message, { headers: h }));
+      return;
+    }
+
+    if (match === 'not-found' || match === 'method-not-allowed') {
+      const status = match === 'not-found' ? 404 : 405;
+      const message =
+        errorFormat === 'anthropic'
+          ? status === 404
+            ? 'Not Found'
+            : 'Method Not Allowed'
+          : `Invalid URL (${method} ${url.pathname})`;
+      send(errorResponse(status, message));
+      return;
+    }
+
+    const auth = match.options.auth;
+    const apiKey = auth === 'none' ? apiKeyOf(headers, true) : apiKeyOf(headers, auth === 'anthropic');
+    if (auth !== 'none') {
+      if (apiKey === null) {
+        const message =
+          errorFormat === 'anthropic'
+            ? 'x-api-key header is required'
+            : "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or as the password field (with blank username) if you're accessing the API from your browser and are prompted for a username and password. You can obtain an API key from https://platform.openai.com/account/api-keys.";
+        send(errorResponse(401, message));
+        return;
+      }
+      if (isInvalidApiKey(apiKey)) {
+        const message =
+          errorFormat === 'anthropic'
+            ? 'invalid x-api-key'
+            : `Incorrect API key provided: ${apiKey}. You can find your API key at https://platform.openai.com/account/api-keys.`;
+        send(errorResponse(401, message, { code: 'invalid_api_key' }));
+        return;
+      }
+    }
+
+    const streamFault = fault?.type === 'cut-stream' || fault?.type === 'malformed-json' ? fault : undefined;
+    const ctx: MockRouteContext = {
+      method,
+      path: url.pathname,
+      query: record.query,
+      params: match.params,
+      headers,
+      body,
+      rawBody,
+      apiKey,
+      flavor,
+      models,
+      errorFormat,
+      fault: streamFault,
+      nextReply: (info: ChatRequestInfo) => script.next(info, streamFault === undefined),
+      error: errorResponse,
+      sse: (sseOptions = {}) =>
+        new SseWriter(res, {
+          ...sseOptions,
+          headers: { ...requestIdHeader(errorFormat, requestId), ...sseOptions.headers },
+          ...(fault?.type === 'cut-stream'
+            ? { cutAfterChunks: fault.afterChunks, cutMode: fault.mode ?? 'destroy' }
+            : {}),
+          ...(fault?.type === 'malformed-json' ? { malformed: true } : {}),
+        }),
+      req,
+      res,
+    };
+    const response = await match.handler(ctx);
+    if (response && !res.headersSent) send(response, fault?.type === 'malformed-json');
+  };
+
+  const server = createServer({ keepAlive: true }, (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      res.statusCode = 500;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(openAiErrorBody(500, `Mock server error: ${message}`)));
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+
+  const mock: MockServer = {
+    url,
+    port,
+    openaiBaseURL: `${url}/v1`,
+    togetherBaseURL: `${url}/v1`,
+    anthropicBaseURL: url,
+    flavor,
+    models,
+    requests,
+    reply(...replies) {
+      script.push(...replies);
+      return mock;
+    },
+    onChat(handler) {
+      script.setHandler(handler);
+      return mock;
+    },
+    fault(...list) {
+      faults.push(...list);
+      return mock;
+    },
+    route(method, path, handler, routeOptions) {
+      router.add(method, path, handler, routeOptions);
+      return mock;
+    },
+    get pendingReplies() {
+      return script.pending;
+    },
+    get pendingFaults() {
+      return faults.pending;
+    },
+    reset() {
+      script.clear();
+      faults.clear();
+      requests.length = 0;
+    },
+    close() {
+      return new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+  return mock;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function requestIdHeader(format: ErrorFormat, requestId: string): Record<string, string> {
+  return format === 'anthropic' ? { 'request-id': requestId } : { 'x-request-id': requestId };
+}
+
+function sendResponse(
+  res: ServerResponse,
+  response: MockResponse,
+  format: ErrorFormat,
+  requestId: string,
+  malformed: boolean,
+): void {
+  if (res.headersSent || res.destroyed) return;
+  res.statusCode = response.status ?? 200;
+  for (const [k, v] of Object.entries(requestIdHeader(format, requestId))) res.setHeader(k, v);
+  const headers = Object.fromEntries(
+    Object.entries(response.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+  );
+  let payload: string | Buffer | undefined;
+  const { body } = response;
+  if (body === undefined || body === null) payload = undefined;
+  else if (typeof body === 'string' || Buffer.isBuffer(body)) payload = body;
+  else if (body instanceof Uint8Array) payload = Buffer.from(body);
+  else {
+    payload = JSON.stringify(body);
+    if (!headers['content-type']) headers['content-type'] = 'application/json';
+  }
+  if (malformed && payload !== undefined) {
+    const text = payload.toString();
+    payload = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+    if (!headers['content-type']) headers['content-type'] = 'application/json';
+  }
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  res.end(payload);
+}
