@@ -1,1 +1,32 @@
-export {};
+import {
+  type AnthropicProvider,
+  type AnthropicProviderOptions,
+  createAnthropicProvider,
+} from './create-anthropic-provider';
+
+export {
+  AnthropicMessageAccumulator,
+  mapStopReason,
+  readAnthropicUsage,
+  resultFromMessage,
+} from './anthropic-message-accumulator';
+export { ANTHROPIC_MODELS, type AnthropicModelInfo } from './anthropic-models';
+export {
+  buildAnthropicBody,
+  DEFAULT_MAX_TOKENS,
+  DEFAULT_MAX_TOKENS_THINKING,
+  thinkingBlocksOf,
+  toAnthropicMessage,
+} from './build-anthropic-body';
+export {
+  ANTHROPIC_DEFAULT_BASE_URL,
+  type AnthropicProvider,
+  type AnthropicProviderOptions,
+  createAnthropicProvider,
+} from './create-anthropic-provider';
+export { findModel } from './find-model';
+
+/** Default export for configs: `provider(options?)` gives the `anthropic` provider. */
+export default function provider(options?: AnthropicProviderOptions): AnthropicProvider {
+  return createAnthropicProvider(options);
+}

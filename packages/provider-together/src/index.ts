@@ -1,1 +1,22 @@
-export {};
+import {
+  createTogetherProvider,
+  type TogetherProvider,
+  type TogetherProviderOptions,
+} from './create-together-provider';
+
+export { buildTogetherBody, togetherEffort } from './build-together-body';
+export {
+  createTogetherProvider,
+  TOGETHER_DEFAULT_BASE_URL,
+  type TogetherProvider,
+  type TogetherProviderOptions,
+} from './create-together-provider';
+export { findModel } from './find-model';
+export { readChatCompletion, readUsage } from './read-chat-completion';
+export { readReasoning } from './reasoning-fields';
+export { TOGETHER_MODELS } from './together-models';
+
+/** Default export for configs: `provider(options?)` gives the `together` provider. */
+export default function provider(options?: TogetherProviderOptions): TogetherProvider {
+  return createTogetherProvider(options);
+}

@@ -1,0 +1,67 @@
+import type { ChatMessage, ChatRequest, ReasoningEffort } from '@distillery/core';
+import { apiName, toStrictJsonSchema } from './strict-json-schema';
+
+type Body = Record<string, unknown>;
+
+/** Together accepts `low | medium | high`; the rest of the core scale is folded onto it. */
+export function togetherEffort(effort: ReasoningEffort): 'low' | 'medium' | 'high' | undefined {
+  switch (effort) {
+    case 'none':
+      return undefined;
+    case 'minimal':
+    case 'low':
+      return 'low';
+    case 'medium':
+      return 'medium';
+    default:
+      return 'high';
+  }
+}
+
+/** A ChatMessage on the wire; the assistant's reasoning goes back as `reasoning` only when asked. */
+export function toTogetherMessage(message: ChatMessage, replayReasoning: boolean): Body {
+  const wire: Body = { role: message.role, content: message.content };
+  if (message.role === 'assistant' && replayReasoning && message.reasoning)
+    wire.reasoning = message.reasoning;
+  return wire;
+}
+
+/**
+ * The body for Together's `/chat/completions`: `reasoning: {enabled}` from `parameters.thinking`
+ * (`reasoningEffort: 'none'` also turns it off), `reasoning_effort`, `max_tokens`, structured
+ * output as `response_format` or a forced tool call.
+ */
+export function buildTogetherBody(request: ChatRequest, stream: boolean, replayReasoning = false): Body {
+  const p = request.parameters ?? {};
+  const body: Body = {
+    model: request.model,
+    messages: request.messages.map((m) => toTogetherMessage(m, replayReasoning)),
+  };
+  if (p.temperature !== undefined) body.temperature = p.temperature;
+  if (p.topP !== undefined) body.top_p = p.topP;
+  if (p.maxTokens !== undefined) body.max_tokens = p.maxTokens;
+  if (p.seed !== undefined) body.seed = p.seed;
+  if (p.thinking !== undefined) body.reasoning = { enabled: p.thinking };
+  if (p.reasoningEffort !== undefined) {
+    const effort = togetherEffort(p.reasoningEffort);
+    if (effort) body.reasoning_effort = effort;
+    else body.reasoning = { enabled: false };
+  }
+  const structured = request.structuredOutput;
+  if (structured) {
+    const name = apiName(structured.name);
+    if (structured.mode === 'json_object') {
+      body.response_format = { type: 'json_object' };
+    } else {
+      const { schema, strict } = toStrictJsonSchema(structured.schema ?? { type: 'object' });
+      if (structured.mode === 'json_schema') {
+        body.response_format = { type: 'json_schema', json_schema: { name, schema, strict } };
+      } else {
+        body.tools = [{ type: 'function', function: { name, parameters: schema } }];
+        body.tool_choice = { type: 'function', function: { name } };
+      }
+    }
+  }
+  if (stream) body.stream = true;
+  return { ...body, ...(request.providerOptions ?? {}) };
+}
