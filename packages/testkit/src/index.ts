@@ -15,6 +15,7 @@ export type {
   RouteErrorFormat,
 } from './mock-server/mock-route';
 export { defineMockRoute, type MockRouteDefinition } from './mock-server/mock-route-definition';
+export { parseSse, type SseEvent } from './mock-server/parse-sse';
 export type { RecordedRequest } from './mock-server/recorded-request';
 export { splitText } from './mock-server/split-text';
 export { SseWriter, type SseWriterOptions } from './mock-server/sse-writer';
