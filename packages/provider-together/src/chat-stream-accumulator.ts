@@ -12,6 +12,8 @@ type Json = Record<string, unknown>;
 export class ChatStreamAccumulator {
   private content = '';
   private reasoning = '';
+  /** Which source carries the reasoning of this stream: the first one seen (never both, so no duplicates). */
+  private reasoningSource: 'field' | 'details' | undefined;
   private details: Json[] = [];
   private readonly toolArgs: string[] = [];
   private finishReason: string | null = null;
@@ -41,8 +43,10 @@ export class ChatStreamAccumulator {
     for (const choice of choices) {
       if ((choice.index ?? 0) !== 0) continue;
       const delta = (choice.delta ?? {}) as Json;
-      const { text, details } = readReasoning(delta);
+      const { fieldText, detailsText, details } = readReasoning(delta);
       if (details) mergeReasoningDetails(this.details, details);
+      this.reasoningSource ??= fieldText ? 'field' : detailsText ? 'details' : undefined;
+      const text = this.reasoningSource === 'details' ? detailsText : fieldText;
       if (text) {
         this.reasoning += text;
         events.push({ type: 'reasoning-delta', text });

@@ -7,6 +7,10 @@
 export interface ReasoningParts {
   /** Text from `reasoning`, else `reasoning_content`, else the text of `reasoning_details`. */
   text: string;
+  /** Text from the string fields only (`reasoning`, else `reasoning_content`). */
+  fieldText: string;
+  /** Text of the `reasoning_details` entries only. */
+  detailsText: string;
   details: Record<string, unknown>[] | undefined;
 }
 
@@ -29,16 +33,19 @@ export function reasoningDetailsText(details: readonly Record<string, unknown>[]
  * first of them wins, so it is never duplicated.
  */
 export function readReasoning(source: Record<string, unknown> | undefined | null): ReasoningParts {
-  if (!source) return { text: '', details: undefined };
+  if (!source) return { text: '', fieldText: '', detailsText: '', details: undefined };
   const raw = source.reasoning_details;
   const details = Array.isArray(raw)
     ? raw.filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
     : undefined;
-  const text =
-    nonEmpty(source.reasoning) ??
-    nonEmpty(source.reasoning_content) ??
-    (details ? reasoningDetailsText(details) : '');
-  return { text, details: details && details.length > 0 ? details : undefined };
+  const fieldText = nonEmpty(source.reasoning) ?? nonEmpty(source.reasoning_content) ?? '';
+  const detailsText = details ? reasoningDetailsText(details) : '';
+  return {
+    text: fieldText || detailsText,
+    fieldText,
+    detailsText,
+    details: details && details.length > 0 ? details : undefined,
+  };
 }
 
 const CONCATENATED = new Set(['text', 'summary']);
