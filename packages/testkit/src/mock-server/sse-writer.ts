@@ -50,11 +50,15 @@ export class SseWriter {
     return this.#written;
   }
 
-  /** Write one event; `data` is JSON-encoded unless it is a string. */
-  async event(data: unknown, eventName?: string): Promise<void> {
+  /**
+   * Write one event; `data` is JSON-encoded unless it is a string. Mark the stream's terminator
+   * (`[DONE]`, `message_stop`) `terminal`: a pending cut then always happens before it, even when the stream
+   * has fewer events than `cutAfterChunks`.
+   */
+  async event(data: unknown, eventName?: string, options: { terminal?: boolean } = {}): Promise<void> {
     if (!this.open) return;
     const { cutAfterChunks, malformed } = this.#options;
-    if (cutAfterChunks !== undefined && this.#written >= cutAfterChunks) {
+    if (cutAfterChunks !== undefined && (this.#written >= cutAfterChunks || options.terminal)) {
       await this.#cut();
       return;
     }

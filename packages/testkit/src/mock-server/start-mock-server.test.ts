@@ -210,6 +210,18 @@ describe('faults', () => {
     expect(text).not.toContain('[DONE]');
   });
 
+  it('cut-stream with more chunks than the stream has still withholds [DONE]', async () => {
+    server
+      .reply({ content: 'ab', chunkSize: 1 })
+      .fault({ type: 'cut-stream', afterChunks: 100, mode: 'end' });
+    const text = await (await chat({ ...chatBody, stream: true })).text();
+    const events = parseSse(text);
+    // role, 'a', 'b', finish: everything but the terminator.
+    expect(events).toHaveLength(4);
+    expect(JSON.parse(events.at(-1)!.data).choices[0].finish_reason).toBe('stop');
+    expect(text).not.toContain('[DONE]');
+  });
+
   it('cut-stream skips non-streaming requests and waits for a streaming one', async () => {
     server.fault({ type: 'cut-stream', afterChunks: 1, mode: 'end' });
     expect((await chat()).status).toBe(200);

@@ -316,6 +316,13 @@ describe('POST /v1/messages (SSE)', () => {
     expect(error).toBeInstanceOf(Error);
   });
 
+  it('a cut stream longer than the stream withholds only message_stop', async () => {
+    server.fault({ type: 'cut-stream', afterChunks: 1000, mode: 'end' });
+    const list = parseSse(await (await post({ ...base, stream: true })).text());
+    expect(list.at(-1)!.event).toBe('message_delta');
+    expect(list.some((e) => e.event === 'message_stop')).toBe(false);
+  });
+
   it('a cleanly ended cut stream delivers exactly N events and no message_stop', async () => {
     server.fault({ type: 'cut-stream', afterChunks: 4, mode: 'end' });
     const res = await post({ ...base, stream: true });

@@ -149,7 +149,8 @@ async function handle(ctx: MockRouteContext): Promise<MockResponse | undefined> 
   });
   const size = reply.chunkSize ?? 8;
   const mode = reply.splitMode ?? 'code-point';
-  const send = (type: string, data: Record<string, unknown>) => sse.event({ type, ...data }, type);
+  const send = (type: string, data: Record<string, unknown>) =>
+    sse.event({ type, ...data }, type, { terminal: type === 'message_stop' });
 
   await send('message_start', {
     message: {

@@ -207,7 +207,7 @@ async function handle(ctx: MockRouteContext): Promise<MockResponse | undefined> 
   // Together sends usage on the final chunk unasked; OpenAI only with stream_options.include_usage.
   await sse.event(chunk({}, finishReason, ctx.flavor === 'together' && !includeUsage ? { usage } : {}));
   if (includeUsage) await sse.event({ ...chunk({}), choices: [], usage });
-  await sse.event('[DONE]');
+  await sse.event('[DONE]', undefined, { terminal: true });
   await sse.end();
   return undefined;
 }
