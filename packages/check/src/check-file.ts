@@ -1,0 +1,236 @@
+import { existsSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type CheckReport, InputError } from '@distillery/core';
+import { BatchPool } from './batch-pool';
+import { defaultMaxSeqLength } from './default-max-seq-length';
+import type { HashSet64 } from './hash-set-64';
+import { type BatchConfig, type BatchResult, type CheckBackend, processBatch } from './process-batch';
+import { readLineBatches } from './read-line-batches';
+import { ReportBuilder } from './report-builder';
+
+export interface CheckFileOptions {
+  backend: CheckBackend;
+  /** Base model; gives a default `maxSeqLength` for a few well-known models. */
+  model?: string;
+  /** Examples estimated above this many tokens are reported as truncated. Skipped when unknown. */
+  maxSeqLength?: number;
+  /** A validation file: examples that also appear in it are reported. */
+  against?: string;
+  /** Lint warnings become errors. */
+  strict?: boolean;
+  /** The file is a reasoning-strategy dataset: a final assistant turn without reasoning is reported. */
+  expectReasoning?: boolean;
+  /** Worker threads; 0 checks on the calling thread. Defaults to the number of cores. */
+  workers?: number;
+  signal?: AbortSignal;
+  /** At most this many errors and this many warnings are kept (all are counted). Default 10 000. */
+  maxFindings?: number;
+  /** Bytes read per batch. Default 4 MiB. */
+  chunkSize?: number;
+}
+
+/** Together's limit: `MAX_FILE_SIZE_GB = 50.1` in together-python v1 and together-py v2 (× 2^30 bytes). */
+export const TOGETHER_MAX_FILE_SIZE_GB = 50.1;
+export const TOGETHER_MAX_FILE_SIZE_BYTES = TOGETHER_MAX_FILE_SIZE_GB * 2 ** 30;
+/** Together's `MIN_SAMPLES`. */
+export const TOGETHER_MIN_SAMPLES = 1;
+/** OpenAI's Files API limit for one upload. */
+export const OPENAI_MAX_FILE_SIZE_BYTES = 512 * 2 ** 20;
+/** OpenAI rejects training files with fewer examples. */
+export const OPENAI_MIN_EXAMPLES = 10;
+export const DEFAULT_CHUNK_SIZE = 4 * 2 ** 20;
+export const DEFAULT_MAX_FINDINGS = 10_000;
+
+/** Python's `Path(file).suffix`. */
+export function pythonSuffix(path: string): string {
+  const name = basename(path);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && dot < name.length - 1 ? name.slice(dot) : '';
+}
+
+function pythonRound3(value: number): string {
+  const rounded = Math.round(value * 1000) / 1000;
+  return Number.isInteger(rounded) ? `${rounded}.0` : String(rounded);
+}
+
+/** The built worker next to this module, or (when running from source, as in tests) the one in dist. */
+function workerUrl(): URL | null {
+  for (const candidate of ['./check-worker.js', '../dist/check-worker.js']) {
+    const url = new URL(candidate, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
+}
+
+async function scanFile(
+  path: string,
+  config: BatchConfig,
+  options: { workers: number; chunkSize: number; signal?: AbortSignal },
+  onResult: (result: BatchResult) => void,
+): Promise<number> {
+  const url = options.workers > 0 ? workerUrl() : null;
+  const workers = url ? options.workers : 0;
+  const pool = url ? new BatchPool(url, workers, config) : null;
+  const handle = await open(path, 'r');
+  const inFlight: Promise<BatchResult>[] = [];
+  const maxInFlight = Math.max(1, workers * 2);
+  try {
+    for await (const batch of readLineBatches(handle, options.chunkSize, options.signal)) {
+      if (!pool) {
+        onResult(processBatch(batch, config));
+        continue;
+      }
+      const job = pool.run(batch);
+      job.catch(() => {});
+      inFlight.push(job);
+      while (inFlight.length >= maxInFlight) onResult(await (inFlight.shift() as Promise<BatchResult>));
+    }
+    while (inFlight.length > 0) {
+      options.signal?.throwIfAborted();
+      onResult(await (inFlight.shift() as Promise<BatchResult>));
+    }
+  } finally {
+    await handle.close();
+    await pool?.close();
+  }
+  return workers;
+}
+
+/**
+ * Checks a fine-tuning file the way the backend's own checker would (Together's `check_file`, with
+ * every fault reported rather than only the first; OpenAI's chat format rules), plus reasoning,
+ * size, duplicate and train/validation overlap lint. Streams the file in large chunks and checks
+ * batches of lines on worker threads, so memory stays flat whatever the file size.
+ */
+export async function checkFile(path: string, options: CheckFileOptions): Promise<CheckReport> {
+  const { backend } = options;
+  options.signal?.throwIfAborted();
+  const maxSeqLength = options.maxSeqLength ?? defaultMaxSeqLength(backend, options.model);
+  const workers = Math.max(0, Math.floor(options.workers ?? availableParallelism()));
+  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
+  const config: BatchConfig = {
+    backend,
+    expectReasoning: options.expectReasoning ?? false,
+    ...(maxSeqLength !== undefined ? { maxSeqLength } : {}),
+  };
+
+  let validation: HashSet64 | undefined;
+  let validationSamples: number | undefined;
+  if (options.against !== undefined) {
+    const info = await stat(options.against).catch(() => null);
+    if (!info?.isFile()) {
+      throw new InputError(`Validation file not found: ${options.against}`, {
+        advice: 'Pass an existing JSONL file to --against.',
+      });
+    }
+    const builder = new ReportBuilder({ backend, strict: false, maxFindings: 0 });
+    await scanFile(
+      options.against,
+      { backend, expectReasoning: false },
+      { workers, chunkSize, ...(options.signal ? { signal: options.signal } : {}) },
+      (result) => builder.addBatch(result),
+    );
+    validation = builder.seen;
+    validationSamples = builder.stats.samples;
+  }
+
+  const report = new ReportBuilder({
+    backend,
+    strict: options.strict ?? false,
+    maxFindings: options.maxFindings ?? DEFAULT_MAX_FINDINGS,
+    ...(maxSeqLength !== undefined ? { maxSeqLength } : {}),
+    ...(validation ? { validation } : {}),
+  });
+  const extra: Record<string, number> = validationSamples !== undefined ? { validationSamples } : {};
+
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) {
+    report.add(0, 'file-not-found', `File not found: ${path}`, 'error');
+    return report.finish(extra);
+  }
+  report.stats.bytes = info.size;
+  const together = backend === 'together';
+  if (together && info.size > TOGETHER_MAX_FILE_SIZE_BYTES) {
+    report.add(
+      0,
+      'file-too-large',
+      `Maximum supported file size is ${TOGETHER_MAX_FILE_SIZE_GB} GB. Found file with size of ${pythonRound3(info.size / 2 ** 30)} GB.`,
+      'error',
+    );
+  } else if (!together && info.size > OPENAI_MAX_FILE_SIZE_BYTES) {
+    report.add(
+      0,
+      'file-too-large',
+      `OpenAI accepts training files up to 512 MB; this one is ${(info.size / 2 ** 20).toFixed(1)} MB.`,
+      'error',
+    );
+  } else if (info.size === 0) {
+    report.add(0, 'file-empty', 'File is empty', 'error');
+    return report.finish(extra);
+  }
+
+  const suffix = pythonSuffix(path);
+  if (together) {
+    if (suffix === '.csv') {
+      report.add(
+        0,
+        'csv-not-supported',
+        'CSV files are not supported for fine-tune. Only JSONL and Parquet files are supported.',
+        'error',
+      );
+      return report.finish(extra);
+    }
+    if (suffix === '.parquet') {
+      report.add(
+        0,
+        'parquet-not-checked',
+        'Parquet files are not checked by distill; convert the dataset to JSONL or check it with `together files check`.',
+        'error',
+      );
+      return report.finish(extra);
+    }
+    if (suffix !== '.jsonl') {
+      report.add(
+        0,
+        'unsupported-extension',
+        `Unknown extension of file ${path}. Only files with extensions .jsonl, .parquet, and .csv are supported.`,
+        'error',
+      );
+    }
+  } else if (suffix.toLowerCase() !== '.jsonl') {
+    report.add(
+      0,
+      'unsupported-extension',
+      `OpenAI fine-tuning files must be JSONL (.jsonl): ${path}`,
+      'error',
+    );
+  }
+
+  const used = await scanFile(
+    path,
+    config,
+    { workers, chunkSize, ...(options.signal ? { signal: options.signal } : {}) },
+    (result) => report.addBatch(result),
+  );
+
+  const lines = report.stats.lines;
+  if (together && lines < TOGETHER_MIN_SAMPLES) {
+    report.add(
+      0,
+      'too-few-samples',
+      `Processing ${path} resulted in only ${lines} samples. Our minimum is ${TOGETHER_MIN_SAMPLES} samples. `,
+      'error',
+    );
+  } else if (!together && lines < OPENAI_MIN_EXAMPLES) {
+    report.add(
+      0,
+      'too-few-samples',
+      `The file has ${lines} examples; OpenAI fine-tuning requires at least ${OPENAI_MIN_EXAMPLES}.`,
+      'error',
+    );
+  }
+  return report.finish({ ...extra, workers: used });
+}

@@ -1,0 +1,149 @@
+import type { TogetherFormat } from './dataset-format';
+import { isDict } from './is-dict';
+import { LINE } from './line-placeholder';
+import type { SampleFinding } from './validate-openai-sample';
+
+const OPEN = '<think>';
+const CLOSE = '</think>';
+
+export interface ReasoningLint {
+  findings: SampleFinding[];
+  /** The final assistant turn carries non-blank reasoning (field or a closed <think> block). */
+  hasReasoning: boolean;
+  /** Text of the first system message, if any, for the distinct-system-prompt count. */
+  systemPrompt: string | null;
+}
+
+function textOf(content: unknown): string | null {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return null;
+  let text = '';
+  for (const part of content) if (isDict(part) && typeof part.text === 'string') text += part.text;
+  return text;
+}
+
+function isBlank(text: string): boolean {
+  return text.trim().length === 0;
+}
+
+function warn(findings: SampleFinding[], code: string, message: string): void {
+  findings.push({ code, message, severity: 'warning' });
+}
+
+/** Lints one assistant turn; returns whether it carries non-blank reasoning. */
+function lintAssistant(message: Record<string, unknown>, where: string, findings: SampleFinding[]): boolean {
+  const content = textOf(message.content) ?? '';
+  const field =
+    'reasoning' in message ? 'reasoning' : 'reasoning_content' in message ? 'reasoning_content' : null;
+  if (field !== null) {
+    const reasoning = message[field];
+    if (typeof reasoning !== 'string' || isBlank(reasoning)) {
+      warn(findings, 'empty-reasoning', `The \`${field}\` of ${where} is empty or not a string.`);
+      return false;
+    }
+    if (reasoning.includes(OPEN) || reasoning.includes(CLOSE)) {
+      warn(
+        findings,
+        'think-tag-in-reasoning',
+        `The \`${field}\` of ${where} contains <think>/</think> markers; the field must hold the bare reasoning.`,
+      );
+    }
+    if (content.includes(OPEN) || content.includes(CLOSE)) {
+      warn(
+        findings,
+        'think-tag-in-content',
+        `The content of ${where} contains <think>/</think> although its reasoning is in \`${field}\`: reasoning leaks into the answer.`,
+      );
+    }
+    return true;
+  }
+  const open = content.indexOf(OPEN);
+  const close = content.indexOf(CLOSE);
+  if (open === -1) {
+    if (close !== -1) {
+      warn(
+        findings,
+        'stray-think-close',
+        `The content of ${where} has </think> without <think>: the opening marker was probably in the prompt, so reasoning leaks into the answer.`,
+      );
+    }
+    return false;
+  }
+  const end = content.indexOf(CLOSE, open + OPEN.length);
+  if (end === -1) {
+    warn(
+      findings,
+      'unclosed-think',
+      `The content of ${where} opens <think> but never closes it: the reasoning was cut off and there is no answer.`,
+    );
+    return false;
+  }
+  if (isBlank(content.slice(open + OPEN.length, end))) {
+    warn(findings, 'empty-reasoning', `The <think> block of ${where} is empty.`);
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Reasoning lint for one parsed example: missing, empty, leaking or cut-off reasoning, and a
+ * conversation that does not end with the assistant.
+ */
+export function lintReasoning(
+  example: Record<string, unknown>,
+  format: TogetherFormat | 'chat' | null,
+  expectReasoning: boolean,
+): ReasoningLint {
+  const findings: SampleFinding[] = [];
+  let messages: unknown[] | null = null;
+  let finalTurn: Record<string, unknown> | null = null;
+  if (format === 'conversation' || format === 'chat') {
+    messages = Array.isArray(example.messages) ? example.messages : null;
+  } else if (format === 'preference_openai') {
+    messages = isDict(example.input) && Array.isArray(example.input.messages) ? example.input.messages : null;
+    const preferred = example.preferred_output;
+    finalTurn = Array.isArray(preferred) && isDict(preferred[0]) ? preferred[0] : null;
+  } else if (format === 'instruction') {
+    finalTurn = { role: 'assistant', content: example.completion };
+  }
+  let systemPrompt: string | null = null;
+  let lastAssistant = -1;
+  if (messages) {
+    messages.forEach((message, index) => {
+      if (!isDict(message)) return;
+      if (message.role === 'system' && systemPrompt === null) systemPrompt = textOf(message.content);
+      if (message.role === 'assistant') lastAssistant = index;
+    });
+    const last = messages.at(-1);
+    if (format !== 'preference_openai' && isDict(last) && last.role !== 'assistant') {
+      warn(
+        findings,
+        'last-not-assistant',
+        `The last message on line ${LINE} is not the assistant's: only the final assistant turn is trained.`,
+      );
+    }
+  }
+  let hasReasoning = false;
+  if (messages) {
+    messages.forEach((message, index) => {
+      if (!isDict(message) || message.role !== 'assistant') return;
+      const isFinal = finalTurn === null && index === lastAssistant;
+      const where = `${isFinal ? 'the final assistant message' : `assistant message ${index + 1}`} on line ${LINE}`;
+      const has = lintAssistant(message, where, findings);
+      if (isFinal) hasReasoning = has;
+    });
+  }
+  if (finalTurn !== null) {
+    const where =
+      format === 'instruction' ? `the completion on line ${LINE}` : `the preferred output on line ${LINE}`;
+    hasReasoning = lintAssistant(finalTurn, where, findings);
+  }
+  if (expectReasoning && !hasReasoning && (messages !== null || finalTurn !== null)) {
+    warn(
+      findings,
+      'missing-reasoning',
+      `The final assistant turn on line ${LINE} has no reasoning (no \`reasoning\`/\`reasoning_content\` field and no <think> block), but this is a reasoning dataset.`,
+    );
+  }
+  return { findings, hasReasoning, systemPrompt };
+}
