@@ -91,3 +91,13 @@ describe('loadConfig', () => {
     expect((await configError(empty)).message).toMatch(/no default export/);
   });
 });
+
+describe('loadConfig outside a workspace', () => {
+  it('lets a config import defineConfig from @distillery/core without installing it', async () => {
+    const dir = await project({
+      'distill.config.ts':
+        "import { defineConfig } from '@distillery/core';\nexport default defineConfig({ dataDir: 'data' });\n",
+    });
+    expect((await loadConfig({ cwd: dir })).config.dataDir).toBe('data');
+  });
+});

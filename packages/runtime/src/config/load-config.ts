@@ -1,10 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, type DistilleryConfig, DistilleryConfigSchema } from '@distillery/core';
 import { createJiti } from 'jiti';
 import { findConfigFile } from './find-config-file';
 import { formatKeyPath } from './format-key-path';
 import { locateKey } from './locate-key';
+
+/**
+ * A project need not install @distillery/core to `import { defineConfig }` in its config: when
+ * the config's folder cannot resolve it, it gets the copy this runtime uses.
+ */
+function coreAlias(file: string): Record<string, string> {
+  try {
+    createJiti(file).esmResolve('@distillery/core');
+    return {};
+  } catch {
+    return { '@distillery/core': fileURLToPath(import.meta.resolve('@distillery/core')) };
+  }
+}
 
 export interface LoadedConfig {
   /** Absolute path of the config file, or undefined when running without one. */
@@ -36,7 +50,12 @@ export async function loadConfig(options: { cwd: string; file?: string }): Promi
   }
   let exported: unknown;
   try {
-    const jiti = createJiti(file, { interopDefault: false, moduleCache: false, fsCache: false });
+    const jiti = createJiti(file, {
+      interopDefault: false,
+      moduleCache: false,
+      fsCache: false,
+      alias: coreAlias(file),
+    });
     const mod = (await jiti.import(file)) as Record<string, unknown>;
     exported = mod.default;
   } catch (error) {
