@@ -171,7 +171,7 @@ export function describeReasoningParserContract(
       it('handles repeated blocks according to its multipleBlocks default', () => {
         const input = `${S}a${E}b${S}c${E}d`;
         if (multiple) expectParse(input, { reasoning: 'a\nc', content: 'bd', truncated: false });
-        else expectParse(input, { reasoning: 'a', content: `b${S}c${E}d`, truncated: false });
+        else expectParse(input, { reasoning: 'a', content: `b${S}c${strip ? '' : E}d`, truncated: false });
       });
 
       it('emits start and end for empty blocks, with empty reasoning', () => {
@@ -321,7 +321,11 @@ export function describeReasoningParserContract(
       it('multipleBlocks: true joins blocks with a newline; false keeps later markers literal', () => {
         const input = `${S}a${E}b${S}c${E}d`;
         expectParse(input, { reasoning: 'a\nc', content: 'bd' }, { multipleBlocks: true });
-        expectParse(input, { reasoning: 'a', content: `b${S}c${E}d` }, { multipleBlocks: false });
+        expectParse(
+          input,
+          { reasoning: 'a', content: `b${S}c${strip ? '' : E}d` },
+          { multipleBlocks: false },
+        );
       });
 
       it('trim strips whitespace around reasoning and answer, streamed too', () => {
