@@ -7,7 +7,9 @@ export type SqliteModule = typeof import('node:sqlite');
  * releases), so CLI output stays clean. Only that warning is dropped; any other warning emitted
  * while the module loads goes through unchanged.
  */
-export function loadSqlite(): SqliteModule {
+export function loadSqlite(
+  load: () => SqliteModule = () => createRequire(import.meta.url)('node:sqlite') as SqliteModule,
+): SqliteModule {
   const original = process.emitWarning;
   process.emitWarning = function filtered(this: unknown, warning: string | Error, ...rest: unknown[]): void {
     const message = typeof warning === 'string' ? warning : warning.message;
@@ -24,7 +26,7 @@ export function loadSqlite(): SqliteModule {
     (original as (...args: unknown[]) => void).call(process, warning, ...rest);
   } as typeof process.emitWarning;
   try {
-    return createRequire(import.meta.url)('node:sqlite') as SqliteModule;
+    return load();
   } finally {
     process.emitWarning = original;
   }

@@ -342,6 +342,7 @@ export class SqliteSampleStore implements SampleStore {
   }
 
   async getMany(ids: readonly string[]): Promise<Sample[]> {
+    this.assertOpen();
     const found = new Map<string, Sample>();
     const chunk = 500;
     for (let i = 0; i < ids.length; i += chunk) {
@@ -447,6 +448,7 @@ export class SqliteSampleStore implements SampleStore {
 
   /** The query plan (EXPLAIN QUERY PLAN details) of the SQL `query` or `count` would run. */
   explain(query: SampleQuery = {}, kind: 'page' | 'count' = 'page'): string[] {
+    this.assertOpen();
     const { sql, params } = kind === 'page' ? this.pageSql(query) : this.countSql(query);
     const rows = this.reader.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
     return rows.map((row) => row.detail);
