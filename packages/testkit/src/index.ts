@@ -1,7 +1,16 @@
 export type { ChatRequestInfo } from './mock-server/chat-request-info';
 export type { ChatHandler } from './mock-server/chat-script';
 export { estimateTokens } from './mock-server/estimate-tokens';
+export type { MockEndpointInfo, MockEndpointsControl } from './mock-server/mock-endpoints';
 export type { MockFault, MockFaultType } from './mock-server/mock-fault';
+export type { MockFile, MockFileProvider, TogetherProcessingStatus } from './mock-server/mock-file';
+export type { MockFileInit, MockFilesControl } from './mock-server/mock-file-store';
+export type {
+  MockFineTuneJobInfo,
+  MockFineTuneOptions,
+  MockFineTunesControl,
+} from './mock-server/mock-fine-tunes';
+export type { MockJobFailure } from './mock-server/mock-job-failure';
 export type { MockReply } from './mock-server/mock-reply';
 export type {
   ErrorDetails,
@@ -15,8 +24,13 @@ export type {
   RouteErrorFormat,
 } from './mock-server/mock-route';
 export { defineMockRoute, type MockRouteDefinition } from './mock-server/mock-route-definition';
+export { type MultipartPart, parseMultipart } from './mock-server/parse-multipart';
 export { parseSse, type SseEvent } from './mock-server/parse-sse';
 export type { RecordedRequest } from './mock-server/recorded-request';
 export { splitText } from './mock-server/split-text';
 export { SseWriter, type SseWriterOptions } from './mock-server/sse-writer';
 export { type MockServer, type MockServerOptions, startMockServer } from './mock-server/start-mock-server';
+export type { SimulationOptions } from './mock-server/step-simulation';
+export type { TogetherEndpointState } from './mock-server/together-endpoint';
+export type { TogetherModelLimits } from './mock-server/together-model-limits';
+export type { TogetherValidationReport } from './mock-server/validate-together-dataset';

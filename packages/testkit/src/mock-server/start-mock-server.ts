@@ -5,7 +5,10 @@ import { apiKeyOf, isInvalidApiKey } from './api-key';
 import type { ChatRequestInfo } from './chat-request-info';
 import { type ChatHandler, ChatScript } from './chat-script';
 import { FaultQueue } from './fault-queue';
+import { MockEndpoints, type MockEndpointsControl } from './mock-endpoints';
 import type { MockFault } from './mock-fault';
+import { MockFileStore, type MockFilesControl } from './mock-file-store';
+import { type MockFineTuneOptions, MockFineTunes, type MockFineTunesControl } from './mock-fine-tunes';
 import type { MockReply } from './mock-reply';
 import type {
   ErrorDetails,
@@ -22,8 +25,13 @@ import { parseBody, readBody } from './read-body';
 import type { RecordedRequest } from './recorded-request';
 import { Router } from './router';
 import { anthropicMessagesRoute } from './routes/anthropic-messages-route';
+import { createDeployedModelChatRoute } from './routes/deployed-model-chat-route';
+import { createFilesRoutes } from './routes/files-routes';
 import { modelsRoute } from './routes/models-route';
 import { openAiChatCompletionsRoute } from './routes/openai-chat-completions-route';
+import { createOpenAiFineTuningRoutes } from './routes/openai-fine-tuning-routes';
+import { createTogetherEndpointsRoutes } from './routes/together-endpoints-routes';
+import { createTogetherFineTunesRoutes } from './routes/together-fine-tunes-routes';
 import { sleep } from './sleep';
 import { SseWriter } from './sse-writer';
 
@@ -39,6 +47,12 @@ export interface MockServerOptions {
   models?: string[];
   /** Extra route modules, added after the built-in ones (so they win on the same path). */
   routes?: MockRouteDefinition[];
+  /**
+   * How fine-tune jobs and dedicated endpoints move on: `stepMs` (real ms per step; unset = only through
+   * `advance()`/`finish()`), `advanceOnPoll` (one step per `GET` of a job or endpoint), `stepsPerEpoch`
+   * (training steps per epoch, default 4).
+   */
+  simulation?: MockFineTuneOptions;
 }
 
 export interface MockServer {
@@ -63,11 +77,20 @@ export interface MockServer {
   fault(...faults: MockFault[]): this;
   /** Add a route; later routes win over earlier ones on the same method and path. */
   route(method: string, path: string, handler: MockRouteHandler, options?: MockRouteOptions): this;
+  /** Files uploaded through either API (or added by the test), shared by the file and fine-tune routes. */
+  readonly files: MockFilesControl;
+  /** Together and OpenAI fine-tune jobs: advance, finish, fail, script failures, change the clock. */
+  readonly fineTunes: MockFineTunesControl;
+  /** Together dedicated endpoints: advance, finish, fail. */
+  readonly endpoints: MockEndpointsControl;
   /** Scripted replies not yet used. */
   readonly pendingReplies: readonly MockReply[];
   /** Faults not yet used up. */
   readonly pendingFaults: readonly MockFault[];
-  /** Clear reply and fault queues, the chat handler and the request log (routes stay). */
+  /**
+   * Clear reply and fault queues, the chat handler, the request log, files, fine-tune jobs, endpoints and
+   * the models they added, and restore the simulation options (routes stay).
+   */
   reset(): void;
   close(): Promise<void>;
 }
@@ -77,17 +100,34 @@ const DEFAULT_MODELS = ['gpt-4o-mini', 'deepseek-ai/DeepSeek-R1', 'Qwen/Qwen3-8B
 /** Start a mock provider API server on 127.0.0.1. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const flavor: MockFlavor = options.flavor ?? 'auto';
-  const models = [...(options.models ?? DEFAULT_MODELS)];
+  const baseModels = [...(options.models ?? DEFAULT_MODELS)];
+  const models = [...baseModels];
   const router = new Router();
   const script = new ChatScript();
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
   let requestCounter = 0;
 
+  const files = new MockFileStore();
+  const fineTunes = new MockFineTunes(files, options.simulation ?? {}, (name) => {
+    if (!models.includes(name)) models.push(name);
+  });
+  const endpoints = new MockEndpoints({
+    ...(options.simulation?.stepMs !== undefined ? { stepMs: options.simulation.stepMs } : {}),
+    ...(options.simulation?.advanceOnPoll !== undefined
+      ? { advanceOnPoll: options.simulation.advanceOnPoll }
+      : {}),
+  });
+
   for (const route of [
     openAiChatCompletionsRoute,
+    createDeployedModelChatRoute(endpoints),
     anthropicMessagesRoute,
     modelsRoute,
+    ...createFilesRoutes(files),
+    ...createTogetherFineTunesRoutes(fineTunes, files),
+    ...createOpenAiFineTuningRoutes(fineTunes, files),
+    ...createTogetherEndpointsRoutes(endpoints, fineTunes),
     ...(options.routes ?? []),
   ]) {
     router.add(route.method, route.path, route.handler, route.options);
@@ -285,6 +325,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       router.add(method, path, handler, routeOptions);
       return mock;
     },
+    files,
+    fineTunes,
+    endpoints,
     get pendingReplies() {
       return script.pending;
     },
@@ -295,6 +338,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       script.clear();
       faults.clear();
       requests.length = 0;
+      files.clear();
+      fineTunes.reset();
+      endpoints.reset();
+      models.splice(0, models.length, ...baseModels);
     },
     close() {
       return new Promise<void>((resolve, reject) => {
