@@ -20,6 +20,8 @@ interface CompiledSpec {
   /** Markers that can change the state while in reasoning. */
   readonly inReasoning: readonly Marker[];
   readonly count: number;
+  /** The distinct first characters of all markers: a chunk holding none of them cannot touch a marker. */
+  readonly firstChars: readonly string[];
 }
 
 const compiled = new WeakMap<TagParserSpec, CompiledSpec>();
@@ -66,6 +68,7 @@ function compile(spec: TagParserSpec): CompiledSpec {
     endTexts: ends.map((m) => m.text),
     inReasoning: [...ends, ...implicit],
     count: id,
+    firstChars: [...new Set([...starts, ...ends, ...implicit].map((m) => m.text[0] as string))],
   };
   compiled.set(spec, result);
   return result;
@@ -79,10 +82,16 @@ function isHighSurrogate(code: number): boolean {
 function heldSuffixLength(text: string, from: number, markers: readonly Marker[]): number {
   const available = text.length - from;
   let best = 0;
+  const len = text.length;
   for (const marker of markers) {
     const m = marker.text;
+    const first = m.charCodeAt(0);
     for (let k = Math.min(m.length - 1, available); k > best; k--) {
-      if (text.startsWith(m.slice(0, k), text.length - k)) {
+      // Cheap first-character test before comparing the whole candidate; no allocation.
+      if (text.charCodeAt(len - k) !== first) continue;
+      let j = 1;
+      while (j < k && text.charCodeAt(len - k + j) === m.charCodeAt(j)) j++;
+      if (j === k) {
         best = k;
         break;
       }
@@ -113,7 +122,10 @@ class TagParser implements ReasoningParser {
   readonly #reopen: boolean;
   readonly #contentWithStart: readonly Marker[];
   readonly #contentWithoutStart: readonly Marker[];
+  /** Where each marker occurs next in the text being scanned, valid while `#nextScan[id] === #scanNo`. */
   readonly #next: number[];
+  readonly #nextScan: number[];
+  #scanNo = 0;
   #mode: 'content' | 'reasoning';
   #held = '';
   /** Only whitespace so far and no marker consumed. */
@@ -132,7 +144,8 @@ class TagParser implements ReasoningParser {
     const stray = spec.strayEnd === 'strip' ? c.ends : [];
     this.#contentWithStart = [...c.starts, ...stray];
     this.#contentWithoutStart = stray;
-    this.#next = new Array<number>(c.count).fill(-2);
+    this.#next = new Array<number>(c.count).fill(-1);
+    this.#nextScan = new Array<number>(c.count).fill(0);
     const fromTail = initialStateFromPromptTail(options.promptTail, c.startTexts, c.endTexts);
     this.#mode = fromTail ?? (thinkingOff ? 'content' : (spec.initial ?? 'content'));
     if (this.#mode === 'reasoning') {
@@ -150,6 +163,11 @@ class TagParser implements ReasoningParser {
     if (this.#pendingStart) {
       this.#pendingStart = false;
       this.#writer.startBlock();
+    }
+    if (this.#held.length === 0 && !this.#leading && this.#isPlain(chunk)) {
+      // Fast path for small stream chunks: nothing held, no marker can begin in this chunk.
+      this.#emit(chunk);
+      return this.#writer.take();
     }
     const text = this.#held.length > 0 ? this.#held + chunk : chunk;
     this.#held = '';
@@ -171,6 +189,13 @@ class TagParser implements ReasoningParser {
     }
     if (this.#mode === 'reasoning') this.#writer.endBlock(true);
     return this.#writer.take();
+  }
+
+  #isPlain(chunk: string): boolean {
+    if (chunk.length === 0 || chunk.length > 256 || isHighSurrogate(chunk.charCodeAt(chunk.length - 1)))
+      return false;
+    for (const first of this.#c.firstChars) if (chunk.includes(first)) return false;
+    return true;
   }
 
   #relevant(): readonly Marker[] {
@@ -217,7 +242,8 @@ class TagParser implements ReasoningParser {
   #scan(text: string): void {
     const len = text.length;
     const next = this.#next;
-    next.fill(-2);
+    const nextScan = this.#nextScan;
+    const scanNo = ++this.#scanNo;
     let pos = 0;
     while (pos < len) {
       // The leading window: a start marker here opens the first block (thinking off / leading
@@ -249,9 +275,10 @@ class TagParser implements ReasoningParser {
       let bestIndex = -1;
       for (const marker of relevant) {
         let i = next[marker.id] as number;
-        if (i === -2 || (i !== -1 && i < pos)) {
+        if (nextScan[marker.id] !== scanNo || (i !== -1 && i < pos)) {
           i = text.indexOf(marker.text, pos);
           next[marker.id] = i;
+          nextScan[marker.id] = scanNo;
         }
         if (i < 0) continue;
         if (
