@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { checkPlugin, parseReasoning } from '@distillery/core';
-import { describeReasoningParserContract, expectChunkingInvariant } from '@distillery/testkit/vitest';
+import {
+  createSeededRandom,
+  describeReasoningParserContract,
+  expectChunkingInvariant,
+} from '@distillery/testkit/vitest';
 import { describe, expect, it } from 'vitest';
 import plugin from './index';
 
@@ -63,5 +67,25 @@ describe('mistral parser', () => {
       { type: 'reasoning-end', truncated: false },
       { type: 'content-delta', text: 'ok' },
     ]);
+  });
+
+  it('gives the whole-text result for every chunking of random control-token soup', () => {
+    const pieces = ['[THINK]', '[/THINK]', '[TH', 'INK]', '[/', '[', ' ', '\n', 'a', '😀'];
+    const random = createSeededRandom(99);
+    for (let n = 0; n < 60; n++) {
+      const text = Array.from(
+        { length: 1 + Math.floor(random() * 14) },
+        () => pieces[Math.floor(random() * pieces.length)],
+      ).join('');
+      for (const options of [
+        {},
+        { trim: true },
+        { thinking: false },
+        { multipleBlocks: false },
+        { promptTail: '[THINK]' },
+      ]) {
+        expectChunkingInvariant(plugin, text, options, { iterations: 15, everyPairUpTo: 0, seed: n });
+      }
+    }
   });
 });
