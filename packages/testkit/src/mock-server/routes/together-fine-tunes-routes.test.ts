@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type MockServer, startMockServer } from '../start-mock-server';
 
 let server: MockServer;
@@ -222,6 +222,27 @@ describe('job progress', () => {
       [b.id, 'pending'],
     ]);
     expect(list.data[0].events).toBeUndefined();
+  });
+
+  it('with stepMs a job moves one step per stepMs of (here faked) time; reset() restores the start options', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.parse('2026-01-01T00:00:00.000Z'));
+      server.fineTunes.configure({ stepMs: 60_000 });
+      const { id } = await create();
+      vi.setSystemTime(Date.parse('2026-01-01T00:02:30.000Z'));
+      const job = (await call('GET', `/fine-tunes/${id}`)).json;
+      expect(job.status).toBe('running');
+      expect(job.started_at).toBe('2026-01-01T00:02:00.000Z');
+      expect(job.updated_at).toBe('2026-01-01T00:02:00.000Z');
+
+      server.reset();
+      const next = await create();
+      vi.setSystemTime(Date.parse('2026-01-01T09:00:00.000Z'));
+      expect((await call('GET', `/fine-tunes/${next.id}`)).json.status).toBe('pending');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('advanceOnPoll moves a job one step per GET', async () => {
