@@ -1,1 +1,3 @@
-export {};
+export type { CliIO, OutputStream } from './cli-io';
+export { reportError } from './error-boundary';
+export { main } from './main';

@@ -2,6 +2,15 @@ export { CONFIG_FILE_NAMES, findConfigFile } from './config/find-config-file';
 export { type LoadedConfig, loadConfig } from './config/load-config';
 export { type Logger, silentLogger, streamLogger } from './context/logger';
 export { createContext, type RuntimeContext } from './context/runtime-context';
+export { detectImportFormat, type FormatDetection } from './import/detect-import-format';
+export { formatImportProblem, ImportError, type ImportProblem } from './import/import-error';
+export { IMPORT_FORMATS, type ImportFormatId } from './import/import-format';
+export {
+  type ImportContext,
+  type ImportOptions,
+  type ImportResult,
+  importSamples,
+} from './import/import-samples';
 export { expandPluginModule } from './plugins/expand-plugin-module';
 export { type BuiltinPluginModule, type LoadPluginsOptions, loadPlugins } from './plugins/load-plugins';
 export type { PluginFactory, PluginRecord } from './plugins/plugin-record';
@@ -9,3 +18,31 @@ export { PluginRegistry } from './plugins/plugin-registry';
 export { resolveModelInfo } from './plugins/resolve-model-info';
 export { type RunModelOptions, type RunModelResult, runModel } from './run/run-model';
 export { type OpenSessionOptions, openSession, type Session } from './session';
+export { contentDedupeKey, generationDedupeKey } from './store/dedupe-key';
+export { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './store/migrations';
+export {
+  DEFAULT_DATA_DIR,
+  type OpenSampleStoreOptions,
+  openSampleStore,
+  type SqliteSampleStore,
+  STORE_FILE_NAME,
+} from './store/open-sample-store';
+export type {
+  InsertManyOptions,
+  InsertManyResult,
+  InsertOptions,
+  InsertResult,
+  RatingFacet,
+  SampleFacets,
+  SampleOrderBy,
+  SamplePage,
+  SamplePatch,
+  SampleQuery,
+  SampleSelection,
+  SampleStore,
+  SampleWriter,
+  SortDirection,
+  SourceFacet,
+  StoredRecord,
+} from './store/sample-store';
+export { StoreError, type StoreErrorCode } from './store/store-error';

@@ -1,0 +1,13 @@
+import type { Session } from '@distillery/runtime';
+import type { Command } from 'commander';
+import type { CliIO } from './cli-io';
+
+/** What every command's registration gets: the I/O and a way to open the session lazily. */
+export interface CommandContext {
+  io: CliIO;
+  /** Loads the config and plugins (global --config honoured) for the command being run. */
+  session(command: Command): Promise<Session>;
+}
+
+/** One file per command: each exports a `register…` function listed in commands/index.ts. */
+export type RegisterCommand = (program: Command, context: CommandContext) => void;

@@ -1,0 +1,13 @@
+import type { RegisterCommand } from '../command-context';
+import { registerInitCommand } from './init-command';
+import { registerParseCommand } from './parse-command';
+import { registerPluginsCommand } from './plugins-command';
+import { registerRunCommand } from './run-command';
+
+/** Every `distill` command, in help order. A new command is a file here and one line below. */
+export const commands: readonly RegisterCommand[] = [
+  registerInitCommand,
+  registerPluginsCommand,
+  registerParseCommand,
+  registerRunCommand,
+];

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_DIR, runCli } from '../__fixtures__/run-cli';
+
+describe('distill plugins', () => {
+  it('lists built-in and config plugins with kind, package and version', async () => {
+    const run = await runCli(['plugins', '--json'], { cwd: EXAMPLE_DIR });
+    expect(run.code).toBe(0);
+    const rows = JSON.parse(run.stdout) as {
+      id: string;
+      kind: string;
+      package: string;
+      version: string | null;
+    }[];
+    const byId = (id: string) => rows.find((r) => r.id === id);
+    expect(byId('mistral')).toEqual({
+      id: 'mistral',
+      kind: 'reasoning-parser',
+      package: '@acme/distillery-parser-mistral',
+      version: '0.1.0',
+    });
+    expect(byId('deepseek-r1')).toMatchObject({
+      kind: 'reasoning-parser',
+      package: '@distillery/parser-deepseek',
+    });
+    expect(byId('cot')).toMatchObject({ kind: 'call-flow', package: '@distillery/flows' });
+    for (const id of ['openai', 'together', 'anthropic'])
+      expect(byId(id)).toMatchObject({ kind: 'model-provider' });
+  });
+
+  it('prints a table for people, naming the config used', async () => {
+    const run = await runCli(['plugins'], { cwd: EXAMPLE_DIR });
+    expect(run.stdout).toMatch(/^ID\s+KIND\s+PACKAGE\s+VERSION/);
+    expect(run.stdout).toMatch(/mistral\s+reasoning-parser\s+@acme\/distillery-parser-mistral\s+0\.1\.0/);
+    expect(run.stdout).toContain('examples/gsm8k/distill.config.ts');
+  });
+});

@@ -1,0 +1,42 @@
+import type { Session } from '@distillery/runtime';
+import type { Command } from 'commander';
+import type { CliIO } from '../cli-io';
+import type { RegisterCommand } from '../command-context';
+import { styleFor } from '../style';
+
+/** `distill plugins`: the loaded plugins with their kind, package and version. */
+export function pluginsCommand(session: Session, options: { json?: boolean }, io: CliIO): void {
+  const rows = session.plugins
+    .list()
+    .map((r) => ({ id: r.id, kind: r.kind, package: r.packageName ?? r.source, version: r.version ?? null }))
+    .sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify(rows)}\n`);
+    return;
+  }
+  const style = styleFor(io.stdout, io.env);
+  const header = ['ID', 'KIND', 'PACKAGE', 'VERSION'];
+  const table = rows.map((r) => [r.id, r.kind, r.package, r.version ?? '-']);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  io.stdout.write(`${style.bold(line(header))}\n`);
+  for (const row of table) io.stdout.write(`${line(row)}\n`);
+  const where = session.config.file
+    ? `config: ${session.config.file}`
+    : 'no distill.config.ts found; built-in plugins only';
+  io.stdout.write(`${style.dim(`\n${rows.length} plugins (${where})`)}\n`);
+}
+
+export const registerPluginsCommand: RegisterCommand = (program, { io, session }) => {
+  program
+    .command('plugins')
+    .description('list the loaded plugins: id, kind, package, version')
+    .option('--json', 'print a JSON array')
+    .action(async (options: { json?: boolean }, command: Command) =>
+      pluginsCommand(await session(command), options, io),
+    );
+};

@@ -1,0 +1,195 @@
+import {
+  type FlowEvent,
+  InputError,
+  type ModelParameters,
+  ReasoningEffortSchema,
+  type Task,
+} from '@distillery/core';
+import { type RunModelResult, runModel, type Session } from '@distillery/runtime';
+import { type Command, Option } from 'commander';
+import type { CliIO } from '../cli-io';
+import type { RegisterCommand } from '../command-context';
+import { readText } from '../read-text';
+import { styleFor } from '../style';
+
+export interface RunCommandOptions {
+  provider: string;
+  model: string;
+  flow?: string;
+  parser?: string;
+  task?: string;
+  system?: string;
+  thinkingInstruction?: string;
+  input?: string;
+  inputFile?: string;
+  stream?: boolean;
+  json?: boolean;
+  temperature?: string;
+  maxTokens?: string;
+  reasoningEffort?: string;
+  thinking?: 'on' | 'off';
+}
+
+function findTask(session: Session, id: string): Task {
+  const task = session.config.config.tasks.find((t) => t.id === id);
+  if (!task) {
+    const known = session.config.config.tasks.map((t) => t.id);
+    throw new InputError(`Unknown task "${id}".`, {
+      advice: known.length
+        ? `Tasks in the config: ${known.join(', ')}.`
+        : 'Declare tasks in distill.config.ts.',
+    });
+  }
+  return task;
+}
+
+function number(flag: string, value: string | undefined, integer: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || (integer && !Number.isInteger(parsed))) {
+    throw new InputError(`${flag} must be ${integer ? 'an integer' : 'a number'}, got "${value}".`);
+  }
+  return parsed;
+}
+
+function parameters(options: RunCommandOptions): ModelParameters | undefined {
+  const effort = options.reasoningEffort;
+  if (effort !== undefined && !ReasoningEffortSchema.safeParse(effort).success) {
+    throw new InputError(
+      `--reasoning-effort must be one of ${ReasoningEffortSchema.options.join(', ')}, got "${effort}".`,
+    );
+  }
+  const params: ModelParameters = {
+    ...(options.temperature !== undefined
+      ? { temperature: number('--temperature', options.temperature, false) }
+      : {}),
+    ...(options.maxTokens !== undefined
+      ? { maxTokens: number('--max-tokens', options.maxTokens, true) }
+      : {}),
+    ...(effort ? { reasoningEffort: effort as ModelParameters['reasoningEffort'] } : {}),
+    ...(options.thinking ? { thinking: options.thinking === 'on' } : {}),
+  };
+  return Object.keys(params).length > 0 ? params : undefined;
+}
+
+/** Live output for people: reasoning dimmed under its own heading, then the answer. */
+function liveWriter(io: CliIO): (event: FlowEvent) => void {
+  const style = styleFor(io.stdout, io.env);
+  let section: 'none' | 'reasoning' | 'content' = 'none';
+  return (event) => {
+    if (event.type === 'reasoning-delta') {
+      if (section !== 'reasoning') {
+        io.stdout.write(`${section === 'none' ? '' : '\n\n'}${style.bold(style.cyan('Reasoning'))}\n`);
+        section = 'reasoning';
+      }
+      io.stdout.write(style.dim(event.text));
+    } else if (event.type === 'content-delta') {
+      if (section !== 'content') {
+        io.stdout.write(`${section === 'none' ? '' : '\n\n'}${style.bold(style.green('Answer'))}\n`);
+        section = 'content';
+      }
+      io.stdout.write(event.text);
+    } else if (event.type === 'retry') {
+      io.stdout.write(
+        `\n${style.yellow(`[stream interrupted (${event.reason}); retrying from the start]`)}\n`,
+      );
+      section = 'none';
+    }
+  };
+}
+
+function summary(result: RunModelResult): string {
+  const usage = result.usage;
+  const tokens = `${usage.inputTokens} in, ${usage.outputTokens} out${usage.reasoningTokens !== undefined ? ` (${usage.reasoningTokens} reasoning)` : ''}`;
+  const cost = result.costUsd === null ? 'cost unknown' : `$${result.costUsd.toFixed(6)}`;
+  return `${result.provider}/${result.model} · ${result.flow} flow · ${tokens} · ${cost} · ${result.latencyMs} ms · ${result.finishReason}`;
+}
+
+/** `distill run`: one input through a provider, model and call flow, reasoning kept apart from the answer. */
+export async function runCommand(session: Session, options: RunCommandOptions, io: CliIO): Promise<void> {
+  if (options.input !== undefined && options.inputFile !== undefined) {
+    throw new InputError('Give either --input or --input-file, not both.');
+  }
+  if (options.input === undefined && options.inputFile === undefined) {
+    throw new InputError('Nothing to run: no input given.', {
+      advice: 'Pass --input "TEXT", or --input-file FILE (- for standard input).',
+    });
+  }
+  const input = options.input ?? (await readText(options.inputFile!, io));
+  const task = options.task ? findTask(session, options.task) : undefined;
+  const system = options.system ?? task?.instruction ?? '';
+  const thinkingInstruction = options.thinkingInstruction ?? task?.thinkingInstruction;
+  const params = parameters(options);
+  const human = !options.json;
+  const result = await runModel(session, {
+    provider: options.provider,
+    model: options.model,
+    ...(options.flow ? { flow: options.flow } : {}),
+    ...(options.parser ? { parser: options.parser } : {}),
+    prompt: { system, ...(thinkingInstruction ? { thinkingInstruction } : {}) },
+    input,
+    ...(params ? { parameters: params } : {}),
+    ...(task?.outputSchema && task.outputSchema.type === 'object' ? { outputSchema: task.outputSchema } : {}),
+    ...(options.stream ? { stream: true } : {}),
+    ...(options.stream && human ? { onEvent: liveWriter(io) } : {}),
+  });
+  if (options.json) {
+    io.stdout.write(
+      `${JSON.stringify({
+        reasoning: result.reasoning,
+        content: result.content,
+        structured: result.structured ?? null,
+        finishReason: result.finishReason,
+        usage: result.usage,
+        costUsd: result.costUsd,
+        trace: result.trace,
+      })}\n`,
+    );
+    return;
+  }
+  const style = styleFor(io.stdout, io.env);
+  if (!options.stream) {
+    if (result.reasoning !== null) {
+      io.stdout.write(`${style.bold(style.cyan('Reasoning'))}\n${style.dim(result.reasoning)}\n\n`);
+    }
+    io.stdout.write(`${style.bold(style.green('Answer'))}\n${result.content}`);
+  }
+  io.stdout.write('\n');
+  if (result.reasoning === null && result.reasoningExposure === 'hidden') {
+    io.stdout.write(
+      `${style.yellow('note:')} ${result.model} reasons internally but its API does not return the reasoning.\n`,
+    );
+  }
+  if (result.reasoningTruncated) {
+    io.stdout.write(
+      `${style.yellow('note:')} the reasoning was cut off (finish reason: ${result.finishReason}).\n`,
+    );
+  }
+  io.stdout.write(`${style.dim(summary(result))}\n`);
+}
+
+export const registerRunCommand: RegisterCommand = (program, { io, session }) => {
+  program
+    .command('run')
+    .description('run one input through a provider, model and call flow')
+    .requiredOption('--provider <id>', 'provider id: openai, together, anthropic, or one from the config')
+    .requiredOption('--model <model>', 'model name at that provider')
+    .option('--flow <flow>', 'call flow: single, cot (chain of thought) or reasoning')
+    .option('--parser <id>', 'parser for reasoning inline in the text, e.g. deepseek-r1')
+    .option('--task <id>', "use a config task's instruction and thinking instruction")
+    .option('--system <text>', 'system prompt')
+    .option('--thinking-instruction <text>', 'thinking instruction (cot flow: the thinking turn)')
+    .option('--input <text>', 'the task input')
+    .option('--input-file <file>', 'read the task input from a file (- for standard input)')
+    .option('--temperature <n>', 'sampling temperature')
+    .option('--max-tokens <n>', 'maximum output tokens')
+    .option('--reasoning-effort <level>', 'none, minimal, low, medium, high, xhigh or max')
+    .addOption(
+      new Option('--thinking <mode>', 'ask the model to think (Together, Anthropic)').choices(['on', 'off']),
+    )
+    .option('--stream', 'stream the reasoning and the answer as they come')
+    .option('--json', 'print one JSON object with reasoning, content, usage, cost and trace')
+    .action(async (options: RunCommandOptions, command: Command) =>
+      runCommand(await session(command), options, io),
+    );
+};
