@@ -16,6 +16,8 @@ export { type BuiltinPluginModule, type LoadPluginsOptions, loadPlugins } from '
 export type { PluginFactory, PluginRecord } from './plugins/plugin-record';
 export { PluginRegistry } from './plugins/plugin-registry';
 export { resolveModelInfo } from './plugins/resolve-model-info';
+export { findTask } from './project/find-task';
+export { openProjectStore, projectDataDir } from './project/open-project-store';
 export { type RunModelOptions, type RunModelResult, runModel } from './run/run-model';
 export { type OpenSessionOptions, openSession, type Session } from './session';
 export { contentDedupeKey, generationDedupeKey } from './store/dedupe-key';

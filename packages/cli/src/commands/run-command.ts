@@ -5,7 +5,7 @@ import {
   ReasoningEffortSchema,
   type Task,
 } from '@distillery/core';
-import { type RunModelResult, runModel, type Session } from '@distillery/runtime';
+import { findTask, type RunModelResult, runModel, type Session } from '@distillery/runtime';
 import { type Command, Option } from 'commander';
 import type { CliIO } from '../cli-io';
 import type { RegisterCommand } from '../command-context';
@@ -28,19 +28,6 @@ export interface RunCommandOptions {
   maxTokens?: string;
   reasoningEffort?: string;
   thinking?: 'on' | 'off';
-}
-
-function findTask(session: Session, id: string): Task {
-  const task = session.config.config.tasks.find((t) => t.id === id);
-  if (!task) {
-    const known = session.config.config.tasks.map((t) => t.id);
-    throw new InputError(`Unknown task "${id}".`, {
-      advice: known.length
-        ? `Tasks in the config: ${known.join(', ')}.`
-        : 'Declare tasks in distill.config.ts.',
-    });
-  }
-  return task;
 }
 
 function number(flag: string, value: string | undefined, integer: boolean): number | undefined {
