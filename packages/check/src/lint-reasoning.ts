@@ -5,6 +5,7 @@ import type { SampleFinding } from './validate-openai-sample';
 
 const OPEN = '<think>';
 const CLOSE = '</think>';
+const NON_SPACE = /\S/;
 
 export interface ReasoningLint {
   findings: SampleFinding[];
@@ -22,8 +23,13 @@ function textOf(content: unknown): string | null {
   return text;
 }
 
+/** Whether the text contains `<think>` or `</think>` (a fast single-character scan first: most texts have no `>`). */
+function hasThinkTag(text: string): boolean {
+  return text.includes('>') && (text.includes(OPEN) || text.includes(CLOSE));
+}
+
 function isBlank(text: string): boolean {
-  return text.trim().length === 0;
+  return !NON_SPACE.test(text);
 }
 
 function warn(findings: SampleFinding[], code: string, message: string): void {
@@ -41,14 +47,14 @@ function lintAssistant(message: Record<string, unknown>, where: string, findings
       warn(findings, 'empty-reasoning', `The \`${field}\` of ${where} is empty or not a string.`);
       return false;
     }
-    if (reasoning.includes(OPEN) || reasoning.includes(CLOSE)) {
+    if (hasThinkTag(reasoning)) {
       warn(
         findings,
         'think-tag-in-reasoning',
         `The \`${field}\` of ${where} contains <think>/</think> markers; the field must hold the bare reasoning.`,
       );
     }
-    if (content.includes(OPEN) || content.includes(CLOSE)) {
+    if (hasThinkTag(content)) {
       warn(
         findings,
         'think-tag-in-content',

@@ -52,12 +52,32 @@ function parse(text: string, reviver: boolean): unknown {
   return reviver ? JSON.parse(text, floatWeightReviver) : JSON.parse(text);
 }
 
+function hasNumericWeight(messages: unknown): boolean {
+  if (!Array.isArray(messages)) return false;
+  for (const message of messages) {
+    if (typeof message === 'object' && message !== null && typeof message.weight === 'number') return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a parsed line must be parsed again to tell float weights (`1.0`) from integer ones: only
+ * when a message carries a numeric weight and the text has a float-looking weight literal. This
+ * keeps the common case to a single JSON.parse with no scan of the line.
+ */
+export function needsFloatWeightPass(value: Record<string, unknown>, text: string): boolean {
+  const input = value.input;
+  const nested =
+    typeof input === 'object' && input !== null ? (input as Record<string, unknown>).messages : undefined;
+  return (hasNumericWeight(value.messages) || hasNumericWeight(nested)) && FLOAT_WEIGHT.test(text);
+}
+
 /**
  * Parses one line the way Python's `json.loads` would: standard JSON plus `NaN`, `Infinity` and
- * `-Infinity` (when `pythonQuirks`); weights written as float literals come back as {@link PyFloat}.
+ * `-Infinity` (when `pythonQuirks`). With `reviver`, weights written as float literals come back as
+ * {@link PyFloat} (see {@link needsFloatWeightPass}).
  */
-export function parseJsonLine(text: string, pythonQuirks: boolean): unknown {
-  const reviver = text.includes('"weight"') && FLOAT_WEIGHT.test(text);
+export function parseJsonLine(text: string, pythonQuirks: boolean, reviver = false): unknown {
   try {
     return parse(text, reviver);
   } catch {

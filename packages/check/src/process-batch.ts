@@ -5,7 +5,7 @@ import { estimateTokens } from './estimate-tokens';
 import { isDict } from './is-dict';
 import { LINE } from './line-placeholder';
 import { lintReasoning } from './lint-reasoning';
-import { NOT_JSON, parseJsonLine } from './parse-json-line';
+import { NOT_JSON, needsFloatWeightPass, parseJsonLine } from './parse-json-line';
 import { validateOpenAISample } from './validate-openai-sample';
 import { NOT_AN_OBJECT_MESSAGE, validateTogetherSample } from './validate-together-sample';
 
@@ -124,7 +124,7 @@ export function forEachLine(bytes: Uint8Array, onLine: (start: number, end: numb
 }
 
 function hash52(text: string): number {
-  const digest = hash('sha1', text, 'buffer');
+  const digest = hash('sha256', text, 'buffer');
   return (digest.readUInt32LE(0) & 0xfffff) * 0x100000000 + digest.readUInt32LE(4);
 }
 
@@ -168,7 +168,7 @@ export function processBatch(bytes: Uint8Array, config: BatchConfig): BatchResul
       return;
     }
     const text = buf.toString('utf8', start, end);
-    const value = parseJsonLine(text, together);
+    let value = parseJsonLine(text, together);
     if (value === NOT_JSON) {
       const bom = line === 1 && text.charCodeAt(0) === 0xfeff;
       add(
@@ -186,6 +186,8 @@ export function processBatch(bytes: Uint8Array, config: BatchConfig): BatchResul
       setFormat(line, formatCode(null, true));
       return;
     }
+    if (needsFloatWeightPass(value, text))
+      value = parseJsonLine(text, together, true) as Record<string, unknown>;
     samples++;
     let format: TogetherFormat | 'chat' | null = 'chat';
     if (together) {
@@ -215,7 +217,7 @@ export function processBatch(bytes: Uint8Array, config: BatchConfig): BatchResul
         'warning',
       );
     }
-    const digest = hash('sha1', bytesOfLine, 'buffer');
+    const digest = hash('sha256', bytesOfLine, 'buffer');
     hashes.push(line, digest.readUInt32LE(0), digest.readUInt32LE(4));
   });
 
