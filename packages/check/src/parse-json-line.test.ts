@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOT_JSON, parseJsonLine } from './parse-json-line';
+import { NOT_JSON, needsFloatWeightPass, parseJsonLine } from './parse-json-line';
 import { PyFloat } from './py-float';
 
 describe('parseJsonLine', () => {
@@ -26,8 +26,12 @@ describe('parseJsonLine', () => {
     }
   });
 
-  it('marks weights written as float literals', () => {
-    const value = parseJsonLine('{"messages": [{"weight": 1.0}, {"weight": 1}, {"weight": 1E0}]}', true) as {
+  it('marks weights written as float literals, and asks for that pass only when needed', () => {
+    const text = '{"messages": [{"weight": 1.0}, {"weight": 1}, {"weight": 1E0}]}';
+    expect(needsFloatWeightPass(parseJsonLine(text, true) as Record<string, unknown>, text)).toBe(true);
+    const ints = '{"messages": [{"weight": 1}], "x": "weight: 1.0"}';
+    expect(needsFloatWeightPass(parseJsonLine(ints, true) as Record<string, unknown>, ints)).toBe(false);
+    const value = parseJsonLine(text, true, true) as {
       messages: Array<{ weight: unknown }>;
     };
     expect(value.messages[0]?.weight).toBeInstanceOf(PyFloat);

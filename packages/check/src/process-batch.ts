@@ -168,8 +168,8 @@ export function processBatch(bytes: Uint8Array, config: BatchConfig): BatchResul
       return;
     }
     const text = buf.toString('utf8', start, end);
-    let value = parseJsonLine(text, together);
-    if (value === NOT_JSON) {
+    const parsed = parseJsonLine(text, together);
+    if (parsed === NOT_JSON) {
       const bom = line === 1 && text.charCodeAt(0) === 0xfeff;
       add(
         line,
@@ -181,13 +181,14 @@ export function processBatch(bytes: Uint8Array, config: BatchConfig): BatchResul
       setFormat(line, formatCode(null, true));
       return;
     }
-    if (!isDict(value)) {
+    if (!isDict(parsed)) {
       add(line, 'not-an-object', together ? NOT_AN_OBJECT_MESSAGE : `Line ${LINE} is not a JSON object.`);
       setFormat(line, formatCode(null, true));
       return;
     }
-    if (needsFloatWeightPass(value, text))
-      value = parseJsonLine(text, together, true) as Record<string, unknown>;
+    const value = needsFloatWeightPass(parsed, text)
+      ? (parseJsonLine(text, together, true) as Record<string, unknown>)
+      : parsed;
     samples++;
     let format: TogetherFormat | 'chat' | null = 'chat';
     if (together) {
