@@ -1,6 +1,4 @@
-import { PyFloat } from './py-float';
-
 /** A JSON object (Python `dict`): not null, not an array. */
 export function isDict(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof PyFloat);
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,0 +1,219 @@
+// `distill check` throughput and memory: checkFile (@distillery/check, worker threads) against a
+// bare single-threaded `JSON.parse` per line loop over the same generated reasoning dataset.
+// Each measurement runs in its own child process so its peak RSS (`resourceUsage().maxRSS`) is its
+// own. Size: DISTILL_BENCH_CHECK_MB (default 100; 1024 for the 1 GB run). Runs per subject:
+// DISTILL_BENCH_CHECK_RUNS (default 3, the median time and the highest peak RSS are reported).
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, renameSync } from 'node:fs';
+import { mkdir, open, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchResult, BenchSuite } from './types.ts';
+
+const here = fileURLToPath(import.meta.url);
+const dataDir = path.join(path.dirname(here), '.data');
+const CHUNK = 4 * 2 ** 20;
+
+interface ChildResult {
+  ms: number;
+  maxRssKb: number;
+  lines: number;
+}
+
+/** Deterministic pseudo-random numbers (LCG), so the dataset is the same on every machine. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const WORDS = (
+  'the of and to in is that for it as with was on be by this are which number step so then we ' +
+  'answer total each minus plus times divide first second remaining left gives check wait again ' +
+  'apples costs dollars hours minutes 12 7 45 3.5 x y = < > therefore 日本 数学 😀'
+).split(' ');
+
+function words(next: () => number, count: number): string {
+  let out = '';
+  for (let i = 0; i < count; i++)
+    out += `${WORDS[Math.floor(next() * WORDS.length)]}${next() < 0.08 ? '.\n' : ' '}`;
+  return out;
+}
+
+/** Writes (once, cached under bench/.data) a GSM8K-like reasoning dataset of about `mb` MiB. */
+async function dataset(mb: number): Promise<string> {
+  const file = path.join(dataDir, `check-reasoning-${mb}mb.jsonl`);
+  if (existsSync(file)) return file;
+  await mkdir(dataDir, { recursive: true });
+  const partial = `${file}.partial`;
+  const out = createWriteStream(partial);
+  const next = random(20240501);
+  const target = mb * 2 ** 20;
+  let bytes = 0;
+  for (let i = 0; bytes < target; i++) {
+    const line = `${JSON.stringify({
+      messages: [
+        { role: 'system', content: 'You are a careful math tutor. Think step by step.' },
+        { role: 'user', content: `Problem ${i}: ${words(next, 30 + Math.floor(next() * 60))}` },
+        {
+          role: 'assistant',
+          content: `The answer is ${i % 97}.`,
+          reasoning: words(next, 200 + Math.floor(next() * 1200)),
+        },
+      ],
+    })}\n`;
+    bytes += Buffer.byteLength(line);
+    if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
+  renameSync(partial, file);
+  return file;
+}
+
+/** The baseline: read in 4 MiB chunks, split at `\n`, decode and `JSON.parse` each line. */
+async function baselineLoop(file: string): Promise<number> {
+  const handle = await open(file, 'r');
+  let carry = Buffer.alloc(0);
+  let lines = 0;
+  try {
+    for (;;) {
+      const buf = Buffer.allocUnsafe(CHUNK);
+      const { bytesRead } = await handle.read(buf, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      const data =
+        carry.length > 0 ? Buffer.concat([carry, buf.subarray(0, bytesRead)]) : buf.subarray(0, bytesRead);
+      let pos = 0;
+      for (let nl = data.indexOf(10, pos); nl !== -1; nl = data.indexOf(10, pos)) {
+        JSON.parse(data.toString('utf8', pos, nl));
+        lines++;
+        pos = nl + 1;
+      }
+      carry = Buffer.from(data.subarray(pos));
+    }
+    if (carry.length > 0) {
+      JSON.parse(carry.toString('utf8'));
+      lines++;
+    }
+  } finally {
+    await handle.close();
+  }
+  return lines;
+}
+
+/** Child process entry: `node bench/check.bench.ts --child <baseline|check|check-inline> <file>`. */
+async function child(mode: string, file: string): Promise<void> {
+  const started = performance.now();
+  let lines: number;
+  if (mode === 'baseline') {
+    lines = await baselineLoop(file);
+  } else {
+    const { checkFile } = await import('@distillery/check');
+    const report = await checkFile(file, {
+      backend: 'together',
+      expectReasoning: true,
+      maxSeqLength: 32768,
+      ...(mode === 'check-inline' ? { workers: 0 } : {}),
+    });
+    if (!report.ok) throw new Error(`the generated dataset should pass: ${JSON.stringify(report.errors[0])}`);
+    lines = report.stats.lines ?? 0;
+  }
+  const result: ChildResult = {
+    ms: performance.now() - started,
+    maxRssKb: process.resourceUsage().maxRSS,
+    lines,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function runChild(mode: string, file: string): ChildResult {
+  const out = spawnSync(process.execPath, [here, '--child', mode, file], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (out.status !== 0) throw new Error(`${mode} child failed: ${out.stderr}`);
+  return JSON.parse(out.stdout.trim().split('\n').at(-1) as string) as ChildResult;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+const suite: BenchSuite = {
+  name: 'check',
+  async run() {
+    // biome-ignore lint/suspicious/noUndeclaredEnvVars: benches run with node directly, not through turbo
+    const mb = Number(process.env.DISTILL_BENCH_CHECK_MB ?? 100);
+    // biome-ignore lint/suspicious/noUndeclaredEnvVars: benches run with node directly, not through turbo
+    const runs = Math.max(1, Number(process.env.DISTILL_BENCH_CHECK_RUNS ?? 3));
+    const file = await dataset(mb);
+    const { size } = await stat(file);
+    const modes = ['baseline', 'check', 'check-inline'] as const;
+    const samples = new Map<string, ChildResult[]>(modes.map((m) => [m, []]));
+    // Interleave the subjects so that background load affects them alike.
+    for (let i = 0; i < runs; i++) for (const mode of modes) samples.get(mode)?.push(runChild(mode, file));
+    const lines = new Set(modes.flatMap((m) => samples.get(m)?.map((r) => r.lines) ?? []));
+    if (lines.size !== 1) throw new Error(`subjects disagree on the line count: ${[...lines].join(', ')}`);
+
+    const summary = (mode: string) => {
+      const results = samples.get(mode) ?? [];
+      return {
+        mbs: size / 1e6 / (median(results.map((r) => r.ms)) / 1000),
+        rssMb: Math.max(...results.map((r) => r.maxRssKb)) / 1024,
+      };
+    };
+    const base = summary('baseline');
+    const check = summary('check');
+    const inline = summary('check-inline');
+    const details = { bytes: size, lines: [...lines][0] ?? 0, runs, cpus: os.availableParallelism() };
+    const baseName = 'JSON.parse per line, 1 thread (baseline)';
+    const rssBaseName = 'peak RSS: JSON.parse loop (baseline)';
+    const rows: BenchResult[] = [
+      { name: baseName, value: base.mbs, unit: 'MB/s', details },
+      {
+        name: `checkFile, ${os.availableParallelism()} workers`,
+        value: check.mbs,
+        unit: 'MB/s',
+        baseline: baseName,
+        ratio: check.mbs / base.mbs,
+        details,
+      },
+      {
+        name: 'checkFile, calling thread only',
+        value: inline.mbs,
+        unit: 'MB/s',
+        baseline: baseName,
+        ratio: inline.mbs / base.mbs,
+        details,
+      },
+      { name: rssBaseName, value: base.rssMb, unit: 'MB', details },
+      {
+        name: 'peak RSS: checkFile, workers',
+        value: check.rssMb,
+        unit: 'MB',
+        baseline: rssBaseName,
+        ratio: check.rssMb / base.rssMb,
+        details,
+      },
+      {
+        name: 'peak RSS: checkFile, calling thread only',
+        value: inline.rssMb,
+        unit: 'MB',
+        baseline: rssBaseName,
+        ratio: inline.rssMb / base.rssMb,
+        details,
+      },
+    ];
+    return rows;
+  },
+};
+export default suite;
+
+if (process.argv[1] === here && process.argv[2] === '--child') {
+  await child(process.argv[3] as string, process.argv[4] as string);
+}
