@@ -1,0 +1,45 @@
+export { type AttemptSignal, attemptSignal } from './attempt-signal';
+export {
+  type ChatCompletionsMethods,
+  type ChatCompletionsSettings,
+  chatCompletionsMethods,
+} from './chat-completions-methods';
+export { ChatStreamAccumulator } from './chat-stream-accumulator';
+export { type ChatWithRetryOptions, chatWithRetry } from './chat-with-retry';
+export { mergeCatalog } from './merge-catalog';
+export {
+  buildResult,
+  mapFinishReason,
+  type ResultContext,
+  readChatCompletion,
+  readUsage,
+  resolveExposure,
+} from './read-chat-completion';
+export {
+  mergeReasoningDetails,
+  type ReasoningParts,
+  readReasoning,
+  reasoningDetailsText,
+} from './reasoning-fields';
+export {
+  DEFAULT_TIMEOUT_MS,
+  nonEmpty,
+  type ProviderConnectionOptions,
+  type ProviderSettingsDefaults,
+  type ResolvedProviderSettings,
+  resolveProviderSettings,
+} from './resolve-provider-settings';
+export { type StreamAccumulator, type StreamWithRetryOptions, streamWithRetry } from './stream-with-retry';
+export { apiName, toStrictJsonSchema } from './strict-json-schema';
+export { streamFields, structuredOutputFields } from './structured-output-fields';
+export {
+  aborted,
+  type ErrorContext,
+  type ErrorPhase,
+  missingApiKey,
+  redact,
+  streamInterrupted,
+  subjectOf,
+  timedOut,
+  toProviderError,
+} from './to-provider-error';
