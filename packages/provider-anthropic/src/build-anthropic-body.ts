@@ -1,6 +1,6 @@
 import { type ChatMessage, type ChatRequest, ProviderError } from '@distillery/core';
+import { apiName, toStrictJsonSchema } from '@distillery/provider-kit';
 import type { AnthropicModelInfo } from './anthropic-models';
-import { apiName, toStrictJsonSchema } from './strict-json-schema';
 
 type Body = Record<string, unknown>;
 

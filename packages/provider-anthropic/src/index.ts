@@ -24,7 +24,6 @@ export {
   type AnthropicProviderOptions,
   createAnthropicProvider,
 } from './create-anthropic-provider';
-export { findModel } from './find-model';
 
 /** Default export for configs: `provider(options?)` gives the `anthropic` provider. */
 export default function provider(options?: AnthropicProviderOptions): AnthropicProvider {

@@ -1,6 +1,6 @@
 import type { ChatMessage, ChatRequest } from '@distillery/core';
+import { streamFields, structuredOutputFields } from '@distillery/provider-kit';
 import type { OpenAICompatiblePreset } from './openai-presets';
-import { apiName, toStrictJsonSchema } from './strict-json-schema';
 
 export interface ChatBodySettings {
   preset: OpenAICompatiblePreset;
@@ -65,23 +65,8 @@ export function buildChatBody(request: ChatRequest, settings: ChatBodySettings, 
   }
   if (Object.keys(reasoning).length > 0) body.reasoning = reasoning;
 
-  const structured = request.structuredOutput;
-  if (structured) {
-    const name = apiName(structured.name);
-    if (structured.mode === 'json_object') {
-      body.response_format = { type: 'json_object' };
-    } else if (structured.mode === 'json_schema') {
-      const { schema, strict } = toStrictJsonSchema(structured.schema ?? { type: 'object' });
-      body.response_format = { type: 'json_schema', json_schema: { name, schema, strict } };
-    } else {
-      const { schema, strict } = toStrictJsonSchema(structured.schema ?? { type: 'object' });
-      body.tools = [{ type: 'function', function: { name, parameters: schema, strict } }];
-      body.tool_choice = { type: 'function', function: { name } };
-    }
-  }
-  if (stream) {
-    body.stream = true;
-    body.stream_options = { include_usage: true };
-  }
+  if (request.structuredOutput)
+    Object.assign(body, structuredOutputFields(request.structuredOutput, { strictTools: true }));
+  if (stream) Object.assign(body, streamFields());
   return { ...body, ...(request.providerOptions ?? {}) };
 }

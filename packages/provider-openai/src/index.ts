@@ -4,15 +4,12 @@ import {
   type OpenAIProviderOptions,
 } from './create-openai-provider';
 
-export { attemptSignal } from './attempt-signal';
 export { buildChatBody, type ChatBodySettings } from './build-chat-body';
-export { ChatStreamAccumulator } from './chat-stream-accumulator';
 export {
   createOpenAIProvider,
   type OpenAIProvider,
   type OpenAIProviderOptions,
 } from './create-openai-provider';
-export { findModel } from './find-model';
 export {
   DEEPSEEK_MODELS,
   OLLAMA_MODELS,
@@ -27,9 +24,6 @@ export {
   type OpenAICompatiblePreset,
   type OpenAICompatiblePresetId,
 } from './openai-presets';
-export { mapFinishReason, readChatCompletion, readUsage } from './read-chat-completion';
-export { mergeReasoningDetails, readReasoning, reasoningDetailsText } from './reasoning-fields';
-export { toStrictJsonSchema } from './strict-json-schema';
 
 type PresetOptions = Omit<OpenAIProviderOptions, 'preset'>;
 

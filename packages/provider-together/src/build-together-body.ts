@@ -1,5 +1,5 @@
 import type { ChatMessage, ChatRequest, ReasoningEffort } from '@distillery/core';
-import { apiName, toStrictJsonSchema } from './strict-json-schema';
+import { streamFields, structuredOutputFields } from '@distillery/provider-kit';
 
 type Body = Record<string, unknown>;
 
@@ -29,7 +29,7 @@ export function toTogetherMessage(message: ChatMessage, replayReasoning: boolean
 /**
  * The body for Together's `/chat/completions`: `reasoning: {enabled}` from `parameters.thinking`
  * (`reasoningEffort: 'none'` also turns it off), `reasoning_effort`, `max_tokens`, structured
- * output as `response_format` or a forced tool call.
+ * output as `response_format` or a forced tool call; streams ask for usage.
  */
 export function buildTogetherBody(request: ChatRequest, stream: boolean, replayReasoning = false): Body {
   const p = request.parameters ?? {};
@@ -47,21 +47,10 @@ export function buildTogetherBody(request: ChatRequest, stream: boolean, replayR
     if (effort) body.reasoning_effort = effort;
     else body.reasoning = { enabled: false };
   }
-  const structured = request.structuredOutput;
-  if (structured) {
-    const name = apiName(structured.name);
-    if (structured.mode === 'json_object') {
-      body.response_format = { type: 'json_object' };
-    } else {
-      const { schema, strict } = toStrictJsonSchema(structured.schema ?? { type: 'object' });
-      if (structured.mode === 'json_schema') {
-        body.response_format = { type: 'json_schema', json_schema: { name, schema, strict } };
-      } else {
-        body.tools = [{ type: 'function', function: { name, parameters: schema } }];
-        body.tool_choice = { type: 'function', function: { name } };
-      }
-    }
-  }
-  if (stream) body.stream = true;
+  if (request.structuredOutput)
+    Object.assign(body, structuredOutputFields(request.structuredOutput, { strictTools: false }));
+  // Together sends usage on the final chunk; asking for it as OpenAI does keeps OpenAI-compatible
+  // servers in front of it (and the mock) from streaming zero usage.
+  if (stream) Object.assign(body, streamFields());
   return { ...body, ...(request.providerOptions ?? {}) };
 }

@@ -1,7 +1,7 @@
 import { type ChatResult, type ChatStreamEvent, ProviderError } from '@distillery/core';
 import { type MockServer, startMockServer } from '@distillery/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import provider, { createTogetherProvider, TOGETHER_MODELS } from './index';
+import { createTogetherProvider, TOGETHER_MODELS } from './index';
 
 const KEY = 'tgp_v1_SECRET-abc123';
 let server: MockServer;
@@ -50,7 +50,9 @@ async function failure(promise: Promise<unknown>): Promise<ProviderError> {
 
 describe('together provider', () => {
   it('is a v1 model provider that works from env alone', async () => {
-    const plugin = provider({ env: { TOGETHER_API_KEY: KEY, TOGETHER_BASE_URL: server.togetherBaseURL } });
+    const plugin = createTogetherProvider({
+      env: { TOGETHER_API_KEY: KEY, TOGETHER_BASE_URL: server.togetherBaseURL },
+    });
     expect(plugin).toMatchObject({ specificationVersion: 'v1', kind: 'model-provider', id: 'together' });
     expect(plugin.models.map((m) => m.id)).toEqual(TOGETHER_MODELS.map((m) => m.id));
     server.reply({ content: '4', reasoning: 'add' });
@@ -59,7 +61,7 @@ describe('together provider', () => {
       reasoning: 'add',
       reasoningExposure: 'field',
     });
-    expect(provider({ env: {} }).baseURL).toBe('https://api.together.ai/v1');
+    expect(createTogetherProvider({ env: {} }).baseURL).toBe('https://api.together.ai/v1');
   });
 
   it.each(['reasoning', 'reasoning_content'] as const)(
@@ -120,6 +122,24 @@ describe('together provider', () => {
     });
     const { result } = await collect(together().stream(ask()));
     expect(result.usage).toEqual({ inputTokens: 4, outputTokens: 6, reasoningTokens: 2 });
+  });
+
+  it('asks for stream usage, so an OpenAI-style server that only sends it on request reports it', async () => {
+    const openaiStyle = await startMockServer();
+    try {
+      openaiStyle.reply({ content: '4', usage: { prompt_tokens: 11, completion_tokens: 3 } });
+      const plugin = createTogetherProvider({
+        env: { TOGETHER_API_KEY: KEY, TOGETHER_BASE_URL: openaiStyle.togetherBaseURL },
+      });
+      const { result } = await collect(plugin.stream(ask()));
+      expect(openaiStyle.requests.at(-1)?.body).toMatchObject({
+        stream: true,
+        stream_options: { include_usage: true },
+      });
+      expect(result.usage).toMatchObject({ inputTokens: 11, outputTokens: 3 });
+    } finally {
+      await openaiStyle.close();
+    }
   });
 
   it('forced tool call gives the arguments as content', async () => {
@@ -205,7 +225,7 @@ describe('together provider', () => {
     expect(bad.message).toBe(
       "Together rejected the request (400) for model deepseek-ai/DeepSeek-R1. Server said: Invalid 'top_p': decimal above maximum value. Expected a value <= 1, but got 3 instead. Fix the parameters in your run config.",
     );
-    const none = await failure(provider({ env: {} }).chat(ask()));
+    const none = await failure(createTogetherProvider({ env: {} }).chat(ask()));
     expect(none.message).toBe(
       'No API key for Together (model deepseek-ai/DeepSeek-R1). Set TOGETHER_API_KEY or pass apiKey in the provider options.',
     );

@@ -11,9 +11,6 @@ export {
   type TogetherProvider,
   type TogetherProviderOptions,
 } from './create-together-provider';
-export { findModel } from './find-model';
-export { readChatCompletion, readUsage } from './read-chat-completion';
-export { readReasoning } from './reasoning-fields';
 export { TOGETHER_MODELS } from './together-models';
 
 /** Default export for configs: `provider(options?)` gives the `together` provider. */

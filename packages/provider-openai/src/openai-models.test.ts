@@ -1,9 +1,8 @@
-import { costUsd } from '@distillery/core';
+import { costUsd, findModel } from '@distillery/core';
 import { describe, expect, it } from 'vitest';
-import { findModel } from './find-model';
 import { OLLAMA_MODELS, OPENAI_MODELS } from './openai-models';
 
-describe('findModel', () => {
+describe('OPENAI_MODELS through findModel', () => {
   it('finds exact ids case-insensitively, dated snapshots and Ollama tags', () => {
     expect(findModel(OPENAI_MODELS, 'O3')?.id).toBe('o3');
     expect(findModel(OPENAI_MODELS, 'o3-mini-2025-01-31')?.id).toBe('o3-mini');
