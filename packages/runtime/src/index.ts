@@ -2,6 +2,34 @@ export { CONFIG_FILE_NAMES, findConfigFile } from './config/find-config-file';
 export { type LoadedConfig, loadConfig } from './config/load-config';
 export { type Logger, silentLogger, streamLogger } from './context/logger';
 export { createContext, type RuntimeContext } from './context/runtime-context';
+export { assignSplits } from './dataset/assign-splits';
+export { type CreateDatasetOptions, createDataset } from './dataset/create-dataset';
+export { DATASET_NAME_PATTERN, DATASET_RECORD_KIND } from './dataset/dataset-record';
+export {
+  type DatasetStats,
+  datasetStats,
+  HIGH_RATING,
+  hasReasoning,
+  type SplitStats,
+} from './dataset/dataset-stats';
+export { FilterSyntaxError } from './dataset/filter-syntax-error';
+export { findDataset } from './dataset/find-dataset';
+export { formatFilterExpression } from './dataset/format-filter-expression';
+export { listDatasets } from './dataset/list-datasets';
+export { type ParseFilterOptions, parseFilterExpression } from './dataset/parse-filter-expression';
+export { checkSplitRatios, DEFAULT_SPLIT_RATIOS, parseSplitRatios } from './dataset/parse-split-ratios';
+export { seededShuffle } from './dataset/seeded-random';
+export { splitSizes } from './dataset/split-sizes';
+export {
+  type ExportDatasetOptions,
+  type ExportResult,
+  type ExportSkipReason,
+  exportDataset,
+} from './export/export-dataset';
+export { EXPORT_FORMATS, type ExportFormat, type ExportFormatId } from './export/export-format';
+export { type FrozenCall, freezeCall } from './export/freeze-call';
+export { getExportFormat } from './export/get-export-format';
+export { MissingReasoningError } from './export/missing-reasoning-error';
 export { detectImportFormat, type FormatDetection } from './import/detect-import-format';
 export { formatImportProblem, ImportError, type ImportProblem } from './import/import-error';
 export { IMPORT_FORMATS, type ImportFormatId } from './import/import-format';
