@@ -9,7 +9,9 @@ interface Job {
 }
 
 /** Worker reply: the batch result, or the error the worker hit. */
-export type WorkerReply = { id: number; result: BatchResult } | { id: number; error: string };
+export type WorkerReply =
+  | { id: number; result: BatchResult; buffer: ArrayBuffer }
+  | { id: number; error: string };
 /** Worker request: a batch of whole lines, its ArrayBuffer transferred. */
 export interface WorkerRequest {
   id: number;
@@ -26,7 +28,13 @@ export class BatchPool {
   #nextId = 0;
   #failure: unknown = null;
 
-  constructor(url: URL, count: number, config: BatchConfig) {
+  /** `onBuffer` receives each batch buffer back once its worker is done with it. */
+  constructor(
+    url: URL,
+    count: number,
+    config: BatchConfig,
+    readonly onBuffer: (buffer: ArrayBuffer) => void = () => {},
+  ) {
     for (let i = 0; i < count; i++) {
       const worker = new Worker(url, { workerData: config });
       worker.on('message', (reply: WorkerReply) => this.#onReply(worker, reply));
@@ -71,7 +79,10 @@ export class BatchPool {
     this.#running.delete(reply.id);
     this.#idle.push(worker);
     if ('error' in reply) running.job.reject(new Error(`check worker failed: ${reply.error}`));
-    else running.job.resolve(reply.result);
+    else {
+      this.onBuffer(reply.buffer);
+      running.job.resolve(reply.result);
+    }
     this.#dispatch();
   }
 

@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CheckReport, InputError } from '@distillery/core';
 import { BatchPool } from './batch-pool';
+import { BufferRecycler } from './buffer-recycler';
 import { defaultMaxSeqLength } from './default-max-seq-length';
 import type { HashSet64 } from './hash-set-64';
 import { type BatchConfig, type BatchResult, type CheckBackend, processBatch } from './process-batch';
@@ -73,14 +74,17 @@ async function scanFile(
 ): Promise<number> {
   const url = options.workers > 0 ? workerUrl() : null;
   const workers = url ? options.workers : 0;
-  const pool = url ? new BatchPool(url, workers, config) : null;
+  const buffers = new BufferRecycler(options.chunkSize * 2);
+  const pool = url ? new BatchPool(url, workers, config, (buffer) => buffers.give(buffer)) : null;
   const handle = await open(path, 'r');
   const inFlight: Promise<BatchResult>[] = [];
   const maxInFlight = Math.max(1, workers * 2);
   try {
-    for await (const batch of readLineBatches(handle, options.chunkSize, options.signal)) {
+    const take = (size: number) => buffers.take(size);
+    for await (const batch of readLineBatches(handle, options.chunkSize, options.signal, take)) {
       if (!pool) {
         onResult(processBatch(batch, config));
+        buffers.give(batch.buffer as ArrayBuffer);
         continue;
       }
       const job = pool.run(batch);

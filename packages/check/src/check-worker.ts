@@ -8,8 +8,8 @@ parentPort?.on('message', (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {
     const result = processBatch(new Uint8Array(request.buffer, 0, request.length), config);
-    reply = { id: request.id, result };
-    parentPort?.postMessage(reply, [result.hashes.buffer as ArrayBuffer]);
+    reply = { id: request.id, result, buffer: request.buffer };
+    parentPort?.postMessage(reply, [result.hashes.buffer as ArrayBuffer, request.buffer]);
   } catch (error) {
     reply = {
       id: request.id,

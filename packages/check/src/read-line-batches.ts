@@ -28,12 +28,14 @@ export function lastLineBoundary(buf: Buffer, length: number, eof: boolean): num
  * Reads a file in large chunks and yields buffers that each hold whole lines (the last one may
  * lack a terminator only at the end of the file). Every yielded buffer owns its ArrayBuffer from
  * offset 0, so it can be transferred to a worker without a copy. A line longer than the chunk size
- * grows the buffer as needed, so memory is bounded by the chunk size and the longest line.
+ * grows the buffer as needed, so memory is bounded by the chunk size and the longest line. `take`
+ * supplies buffers of at least the requested size (possibly recycled).
  */
 export async function* readLineBatches(
   handle: FileHandle,
   chunkSize: number,
   signal?: AbortSignal,
+  take: (size: number) => Buffer = Buffer.allocUnsafeSlow,
 ): AsyncGenerator<Buffer> {
   let carry: Buffer | null = null;
   let eof = false;
@@ -42,7 +44,7 @@ export async function* readLineBatches(
     signal?.throwIfAborted();
     const carried = carry?.length ?? 0;
     const capacity = Math.max(size, carried + chunkSize);
-    const buf = Buffer.allocUnsafeSlow(capacity);
+    const buf = take(capacity);
     let filled = 0;
     if (carry) {
       carry.copy(buf, 0);
