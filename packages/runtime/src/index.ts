@@ -30,6 +30,33 @@ export { EXPORT_FORMATS, type ExportFormat, type ExportFormatId } from './export
 export { type FrozenCall, freezeCall } from './export/freeze-call';
 export { getExportFormat } from './export/get-export-format';
 export { MissingReasoningError } from './export/missing-reasoning-error';
+export {
+  type GenerateSamplesHooks,
+  type GenerateSamplesOptions,
+  type GenerationFailureSummary,
+  type GenerationSummary,
+  generateSamples,
+} from './generate/generate-samples';
+export {
+  GENERATION_FAILURE_KIND,
+  type GenerationFailure,
+  GenerationFailureSchema,
+} from './generate/generation-failure';
+export {
+  GENERATION_JOB_KIND,
+  type GenerationJob,
+  GenerationJobSchema,
+  type GenerationSource,
+  type GenerationSourceInput,
+  type GenerationStopReason,
+  generationJobId,
+  generationTag,
+} from './generate/generation-job';
+export type { GenerationProgress } from './generate/generation-progress';
+export { findRunConfig } from './generate/generation-target';
+export { type GenerationInputs, readGenerationInputs } from './generate/read-generation-inputs';
+export { createTokenBucket, type TokenBucket, type TokenBucketOptions } from './generate/token-bucket';
+export { TOPIC_TREE_KIND, type TopicTree, TopicTreeSchema, topicTreeInputs } from './generate/topic-tree';
 export { detectImportFormat, type FormatDetection } from './import/detect-import-format';
 export { formatImportProblem, ImportError, type ImportProblem } from './import/import-error';
 export { IMPORT_FORMATS, type ImportFormatId } from './import/import-format';

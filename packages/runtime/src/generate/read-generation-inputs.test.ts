@@ -1,0 +1,69 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { InputError } from '@distillery/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readGenerationInputs } from './read-generation-inputs';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'gen-inputs-'));
+});
+
+async function file(name: string, text: string): Promise<string> {
+  const full = path.join(dir, name);
+  await writeFile(full, text);
+  return full;
+}
+
+describe('readGenerationInputs', () => {
+  it('reads JSONL strings, {input}, GSM8K {question} and object inputs as JSON, skipping blank lines', async () => {
+    const f = await file(
+      'a.jsonl',
+      '"one"\n\n{"input":"two"}\r\n{"question":"three","answer":"#### 3"}\n{"input":{"a":1}}\n',
+    );
+    const read = await readGenerationInputs(f);
+    expect(read.format).toBe('jsonl');
+    expect(read.inputs).toEqual([
+      { input: 'one', line: 1 },
+      { input: 'two', line: 3 },
+      { input: 'three', line: 4 },
+      { input: '{"a":1}', line: 5 },
+    ]);
+  });
+
+  it('reads plain text one input per non-blank line', async () => {
+    const f = await file('b.txt', 'What is 2+2?\n\n  How many legs has a spider?\n');
+    const read = await readGenerationInputs(f);
+    expect(read.format).toBe('text');
+    expect(read.inputs.map((i) => [i.input, i.line])).toEqual([
+      ['What is 2+2?', 1],
+      ['  How many legs has a spider?', 3],
+    ]);
+  });
+
+  it('detects JSONL by its first line when the extension says nothing', async () => {
+    const f = await file('c.data', '{"input":"x"}\n{"input":"y"}\n');
+    expect((await readGenerationInputs(f)).inputs.map((i) => i.input)).toEqual(['x', 'y']);
+  });
+
+  it('reports every bad line as file:line: reason', async () => {
+    const f = await file('d.jsonl', '"ok"\n{bad\n42\n{"answer":"x"}\n""\n');
+    const error = await readGenerationInputs(f, 'd.jsonl').catch((e: unknown) => e);
+    expect(InputError.isInstance(error)).toBe(true);
+    const message = (error as InputError).message;
+    expect(message).toContain('4 bad lines');
+    expect(message).toContain('d.jsonl:2: invalid JSON');
+    expect(message).toContain('d.jsonl:3: expected a JSON string or an object with "input"');
+    expect(message).toContain('d.jsonl:4: the object has no "input" field');
+    expect(message).toContain('d.jsonl:5: the input is empty');
+    expect((error as InputError).location).toBe('d.jsonl:2');
+  });
+
+  it('says so when the file is missing or empty', async () => {
+    await expect(readGenerationInputs(path.join(dir, 'nope.txt'), 'nope.txt')).rejects.toThrow(
+      'Cannot read nope.txt: ENOENT',
+    );
+    await expect(readGenerationInputs(await file('e.txt', '\n\n'), 'e.txt')).rejects.toThrow('has no inputs');
+  });
+});
