@@ -1,6 +1,6 @@
 import type { CallOptions, ChatRequest, ChatResult, ChatStreamEvent, RetryPolicy } from '@distillery/core';
+import { callWithRetry } from './call-with-retry';
 import { ChatStreamAccumulator } from './chat-stream-accumulator';
-import { chatWithRetry } from './chat-with-retry';
 import { type ResultContext, readChatCompletion } from './read-chat-completion';
 import { streamWithRetry } from './stream-with-retry';
 import type { ErrorContext } from './to-provider-error';
@@ -32,7 +32,7 @@ export function chatCompletionsMethods(settings: ChatCompletionsSettings): ChatC
       const errors = settings.errorContext(request.model);
       const ctx = settings.resultContext(request);
       const body = settings.body(request, ctx, false);
-      return chatWithRetry({
+      return callWithRetry({
         errors,
         policy,
         timeoutMs,

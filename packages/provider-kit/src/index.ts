@@ -1,12 +1,15 @@
+export { assertCheckPassed } from './assert-check-passed';
 export { type AttemptSignal, attemptSignal } from './attempt-signal';
+export { type CallWithRetryOptions, callWithRetry } from './call-with-retry';
 export {
   type ChatCompletionsMethods,
   type ChatCompletionsSettings,
   chatCompletionsMethods,
 } from './chat-completions-methods';
 export { ChatStreamAccumulator } from './chat-stream-accumulator';
-export { type ChatWithRetryOptions, chatWithRetry } from './chat-with-retry';
 export { mergeCatalog } from './merge-catalog';
+export { parseLoss } from './parse-loss';
+export { isProviderFileId } from './provider-file-id';
 export {
   buildResult,
   mapFinishReason,

@@ -2,7 +2,7 @@ import { ProviderError, type RetryPolicy, withRetry } from '@distillery/core';
 import { attemptSignal } from './attempt-signal';
 import { aborted, type ErrorContext, timedOut, toProviderError } from './to-provider-error';
 
-export interface ChatWithRetryOptions<T> {
+export interface CallWithRetryOptions<T> {
   errors: ErrorContext;
   policy: RetryPolicy;
   timeoutMs: number;
@@ -12,10 +12,10 @@ export interface ChatWithRetryOptions<T> {
 }
 
 /**
- * A whole-response call with per-attempt timeouts and retries (429, 5xx, connection errors).
+ * One request (a whole chat answer, a file or job call) with per-attempt timeouts and retries (429, 5xx, connection errors).
  * Every failure comes out as a ProviderError; an aborted caller signal is never retried.
  */
-export async function chatWithRetry<T>(options: ChatWithRetryOptions<T>): Promise<T> {
+export async function callWithRetry<T>(options: CallWithRetryOptions<T>): Promise<T> {
   const { errors, signal } = options;
   try {
     return await withRetry(

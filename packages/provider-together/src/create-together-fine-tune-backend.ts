@@ -1,0 +1,450 @@
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { type CheckFileOptions, checkFile } from '@distillery/check';
+import {
+  type CallOptions,
+  type CheckReport,
+  type Deployment,
+  type DeployRequest,
+  type FineTuneBackend,
+  type FineTuneEvent,
+  type FineTuneJobRequest,
+  type FineTuneJobState,
+  InputError,
+  type ModelLimits,
+} from '@distillery/core';
+import {
+  assertCheckPassed,
+  callWithRetry,
+  type ErrorContext,
+  isProviderFileId,
+  missingApiKey,
+  type ProviderConnectionOptions,
+  resolveProviderSettings,
+} from '@distillery/provider-kit';
+import Together from 'together-ai';
+import { buildTogetherFineTuneBody } from './build-together-fine-tune-body';
+import { TOGETHER_SETTINGS } from './create-together-provider';
+import { toTogetherEvent } from './to-together-event';
+import { normalizeTogetherStatus } from './together-fine-tune-status';
+import type { HyperparameterViolation } from './together-hyperparameters';
+import { type TogetherModelLimits, toModelLimits } from './together-model-limits';
+import { type TogetherFileResponse, uploadTogetherFile } from './upload-together-file';
+import { validateHyperparameters } from './validate-hyperparameters';
+
+/** Checks a local file before upload; `@distillery/check`'s `checkFile` unless replaced. */
+export type TogetherChecker = (path: string, options: CheckFileOptions) => Promise<CheckReport>;
+
+/** Connection options default to `TOGETHER_API_KEY` / `TOGETHER_BASE_URL`, as for the provider. */
+export interface TogetherFineTuneBackendOptions extends ProviderConnectionOptions {
+  /** Backend id in configs. Default `together`. */
+  id?: string;
+  /** Options for the file check that runs before every upload (e.g. `strict`, `maxSeqLength`, `workers`). */
+  check?: Omit<CheckFileOptions, 'backend' | 'signal'>;
+  /** Replaces `@distillery/check`'s `checkFile`. */
+  checker?: TogetherChecker;
+  /** How an upload is finalized: `preprocess` (default, as Together's Python SDKs) or `get` (as the TS SDK). */
+  finalizeUpload?: 'preprocess' | 'get';
+  /** Per-attempt timeout of the byte upload. Default 1 hour. */
+  uploadTimeoutMs?: number;
+}
+
+export interface UploadedTogetherFile {
+  id: string;
+  filename: string;
+  bytes: number;
+  raw: TogetherFileResponse;
+}
+
+export interface TogetherPriceEstimate {
+  available: boolean;
+  totalPriceUsd?: number;
+  trainTokens?: number;
+  evalTokens?: number;
+  /** False when the estimate is above the account's limit. */
+  allowedToProceed?: boolean;
+  userLimitUsd?: number;
+  unavailableReason?: string;
+  raw: unknown;
+}
+
+export interface TogetherCheckpoint {
+  step: number;
+  at: string;
+  path: string;
+  /** `Intermediate`, `Final Merged`, `Final Adapter`, `Final`. */
+  type: string;
+  raw: unknown;
+}
+
+export interface TogetherHardware {
+  id: string;
+  /** US cents per minute of one replica, when Together says. */
+  centsPerMinute?: number;
+  available?: boolean;
+  raw: unknown;
+}
+
+export interface TogetherDeployRequest extends DeployRequest {
+  displayName?: string;
+  /** Minutes without traffic before the endpoint stops. */
+  inactiveTimeout?: number;
+}
+
+export interface TogetherDeployment extends Deployment {
+  model: string;
+  raw: unknown;
+}
+
+export interface TogetherFineTuneBackend extends FineTuneBackend {
+  readonly baseURL: string;
+  check(path: string, options?: CallOptions & { model?: string }): Promise<CheckReport>;
+  upload(path: string, options?: CallOptions & { model?: string }): Promise<UploadedTogetherFile>;
+  /** Training and validation files may be local paths (checked, then uploaded) or `file-…` ids. */
+  create(job: FineTuneJobRequest, options?: CallOptions): Promise<{ id: string }>;
+  limits(model: string, options?: CallOptions): Promise<ModelLimits & { raw: TogetherModelLimits }>;
+  validateHyperparameters(
+    limits: ModelLimits | TogetherModelLimits,
+    request: FineTuneJobRequest,
+  ): HyperparameterViolation[];
+  /** Files must already be uploaded (`file-…` ids). */
+  estimatePrice(job: FineTuneJobRequest, options?: CallOptions): Promise<TogetherPriceEstimate>;
+  checkpoints(id: string, options?: CallOptions): Promise<TogetherCheckpoint[]>;
+  deploy(request: TogetherDeployRequest, options?: CallOptions): Promise<TogetherDeployment>;
+  listHardware(model?: string, options?: CallOptions): Promise<TogetherHardware[]>;
+  getEndpoint(id: string, options?: CallOptions): Promise<TogetherDeployment>;
+}
+
+type Json = Record<string, unknown>;
+const DEFAULT_UPLOAD_TIMEOUT_MS = 3_600_000;
+
+function toDeployment(raw: unknown): TogetherDeployment {
+  const e = raw as Json;
+  return {
+    id: String(e.id),
+    name: String(e.name),
+    state: String(e.state),
+    model: String(e.model),
+    ...(typeof e.hardware === 'string' ? { hardware: e.hardware } : {}),
+    raw,
+  };
+}
+
+function fail(violations: HyperparameterViolation[], model: string): never {
+  throw new InputError(
+    `This fine-tune cannot run on ${model}: ${violations.map((v) => `${v.param}: ${v.message}`).join('; ')}.`,
+    { advice: 'Change the hyperparameters in the fine-tune settings; nothing was uploaded.' },
+  );
+}
+
+/**
+ * Together fine-tuning as a v1 FineTuneBackend: files checked with `@distillery/check` then
+ * uploaded by its own presigned-URL upload (the SDK's is broken on Node/ESM), jobs created only
+ * after the hyperparameters pass the model's published limits, statuses normalised, events with
+ * loss, checkpoints, cancel, price estimates, and deployment to a dedicated endpoint. The other
+ * calls go through the `together-ai` SDK.
+ */
+export function createTogetherFineTuneBackend(
+  options: TogetherFineTuneBackendOptions = {},
+): TogetherFineTuneBackend {
+  const id = options.id ?? 'together';
+  const label = 'Together';
+  const { apiKey, baseURL, timeoutMs, policy, secrets } = resolveProviderSettings(options, TOGETHER_SETTINGS);
+  const checker: TogetherChecker = options.checker ?? checkFile;
+  const doFetch = options.fetch ?? globalThis.fetch;
+
+  const errorContext = (subject: string, model = '', notFoundAdvice?: string): ErrorContext => ({
+    provider: id,
+    label,
+    model,
+    apiKeyEnv: TOGETHER_SETTINGS.apiKeyEnv,
+    baseURLEnv: TOGETHER_SETTINGS.baseURLEnv,
+    baseURL,
+    timeoutMs,
+    secrets,
+    subject,
+    ...(notFoundAdvice ? { notFoundAdvice } : {}),
+    badRequestAdvice: 'Fix the fine-tune settings.',
+  });
+  const jobErrors = (jobId: string) =>
+    errorContext(`fine-tune job ${jobId}`, '', 'Check the job id (`distill finetune list`).');
+
+  let client: Together | undefined;
+  const sdk = (errors: ErrorContext): Together => {
+    if (!apiKey) throw missingApiKey(errors);
+    client ??= new Together({
+      apiKey,
+      baseURL,
+      maxRetries: 0,
+      timeout: timeoutMs,
+      logLevel: 'off',
+      ...(options.headers ? { defaultHeaders: options.headers } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+    return client;
+  };
+  /** One SDK call with retries; every failure a ProviderError naming `errors.subject`. */
+  const call = <T>(
+    errors: ErrorContext,
+    signal: AbortSignal | undefined,
+    fn: (c: Together, s: AbortSignal) => Promise<T>,
+  ) => callWithRetry({ errors, policy, timeoutMs, signal, call: (s) => fn(sdk(errors), s) });
+
+  async function check(
+    path: string,
+    callOptions: CallOptions & { model?: string } = {},
+  ): Promise<CheckReport> {
+    if (!existsSync(path))
+      throw new InputError(`${path} does not exist.`, {
+        advice: 'Export the dataset first (`distill export`).',
+      });
+    return checker(path, {
+      ...options.check,
+      backend: 'together',
+      ...(callOptions.model ? { model: callOptions.model } : {}),
+      ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+    });
+  }
+
+  async function upload(
+    path: string,
+    callOptions: CallOptions & { model?: string } = {},
+  ): Promise<UploadedTogetherFile> {
+    assertCheckPassed(await check(path, callOptions), path, label);
+    const errors = errorContext(`file ${basename(path)}`);
+    if (!apiKey) throw missingApiKey(errors);
+    const file = await uploadTogetherFile(path, {
+      baseURL,
+      apiKey,
+      fetch: doFetch,
+      policy,
+      timeoutMs,
+      uploadTimeoutMs: options.uploadTimeoutMs ?? DEFAULT_UPLOAD_TIMEOUT_MS,
+      errors,
+      headers: options.headers,
+      finalize: options.finalizeUpload ?? 'preprocess',
+      purpose: 'fine-tune',
+      signal: callOptions.signal,
+    });
+    return {
+      id: file.id,
+      filename: typeof file.filename === 'string' ? file.filename : basename(path),
+      bytes: typeof file.bytes === 'number' ? file.bytes : 0,
+      raw: file,
+    };
+  }
+
+  async function limits(model: string, callOptions: CallOptions = {}) {
+    const errors = errorContext(
+      `fine-tuning limits of model ${model}`,
+      model,
+      'Together cannot fine-tune this model; pick one from GET /fine-tunes/models/supported.',
+    );
+    const raw = await call(errors, callOptions.signal, (c, signal) =>
+      c.fineTuning.modelLimits({ model_name: model }, { signal }),
+    );
+    return toModelLimits(raw as unknown as TogetherModelLimits);
+  }
+
+  async function create(job: FineTuneJobRequest, callOptions: CallOptions = {}): Promise<{ id: string }> {
+    const { signal } = callOptions;
+    const modelLimits = await limits(job.baseModel, callOptions);
+    const violations = validateHyperparameters(modelLimits, job);
+    if (violations.length > 0) fail(violations, job.baseModel);
+    const fileId = async (pathOrId: string) =>
+      isProviderFileId(pathOrId) ? pathOrId : (await upload(pathOrId, { model: job.baseModel, signal })).id;
+    // Both files are checked before either is uploaded.
+    for (const path of [job.trainingFile, job.validationFile])
+      if (path && !isProviderFileId(path))
+        assertCheckPassed(await check(path, { model: job.baseModel, signal }), path, label);
+    const trainingFile = await fileId(job.trainingFile);
+    const validationFile = job.validationFile ? await fileId(job.validationFile) : undefined;
+    const body = buildTogetherFineTuneBody(job, { trainingFile, validationFile }, modelLimits.raw);
+    const created = await call(errorContext(`fine-tune of ${job.baseModel}`, job.baseModel), signal, (c, s) =>
+      c.fineTuning.create(body as unknown as Together.FineTuningCreateParams, { signal: s }),
+    );
+    return { id: String((created as unknown as Json).id) };
+  }
+
+  function state(raw: unknown): FineTuneJobState {
+    const j = raw as Json;
+    const rawStatus = String(j.status);
+    const status = normalizeTogetherStatus(rawStatus);
+    const events = Array.isArray(j.events) ? j.events.map(toTogetherEvent) : [];
+    const progress = [...events].reverse().find((e) => e.totalSteps !== undefined);
+    const failure = [...events].reverse().find((e) => e.level === 'error' || e.type === 'job_error');
+    return {
+      id: String(j.id),
+      status,
+      rawStatus,
+      ...(status === 'completed' && typeof j.model_output_name === 'string'
+        ? { resultModel: j.model_output_name }
+        : {}),
+      ...(progress?.step !== undefined ? { step: progress.step } : {}),
+      ...(progress?.totalSteps !== undefined ? { totalSteps: progress.totalSteps } : {}),
+      ...(status === 'failed' ? { error: failure?.message ?? 'Together reported the job as failed.' } : {}),
+      raw,
+    };
+  }
+
+  const get = async (jobId: string, callOptions: CallOptions = {}) =>
+    state(
+      await call(jobErrors(jobId), callOptions.signal, (c, signal) =>
+        c.fineTuning.retrieve(jobId, { signal }),
+      ),
+    );
+
+  async function events(jobId: string, callOptions: CallOptions = {}): Promise<FineTuneEvent[]> {
+    const list = await call(jobErrors(jobId), callOptions.signal, (c, signal) =>
+      c.fineTuning.listEvents(jobId, { signal }),
+    );
+    const data = (list as unknown as Json).data;
+    return Array.isArray(data) ? data.map(toTogetherEvent) : [];
+  }
+
+  async function cancel(jobId: string, callOptions: CallOptions = {}): Promise<FineTuneJobState> {
+    await call(jobErrors(jobId), callOptions.signal, (c, signal) => c.fineTuning.cancel(jobId, { signal }));
+    return get(jobId, callOptions);
+  }
+
+  async function checkpoints(jobId: string, callOptions: CallOptions = {}): Promise<TogetherCheckpoint[]> {
+    const list = await call(jobErrors(jobId), callOptions.signal, (c, signal) =>
+      c.fineTuning.listCheckpoints(jobId, { signal }),
+    );
+    const data = (list as unknown as Json).data;
+    return (Array.isArray(data) ? (data as Json[]) : []).map((cp) => ({
+      step: typeof cp.step === 'number' ? cp.step : 0,
+      at: String(cp.created_at ?? ''),
+      path: String(cp.path ?? ''),
+      type: String(cp.checkpoint_type ?? ''),
+      raw: cp,
+    }));
+  }
+
+  async function estimatePrice(
+    job: FineTuneJobRequest,
+    callOptions: CallOptions = {},
+  ): Promise<TogetherPriceEstimate> {
+    for (const file of [job.trainingFile, job.validationFile])
+      if (file && !isProviderFileId(file))
+        throw new InputError(`Upload ${file} before estimating the price (a file id is needed).`, {
+          advice: 'Call upload() first, or create() the job directly.',
+        });
+    const full = buildTogetherFineTuneBody(
+      job,
+      { trainingFile: job.trainingFile, validationFile: job.validationFile },
+      undefined,
+    );
+    const body: Json = {
+      model: full.model,
+      training_file: full.training_file,
+      ...(full.validation_file ? { validation_file: full.validation_file } : {}),
+      ...(full.n_epochs !== undefined ? { n_epochs: full.n_epochs } : {}),
+      ...(full.n_evals !== undefined ? { n_evals: full.n_evals } : {}),
+      training_type: full.training_type,
+      training_method: full.training_method,
+    };
+    const raw = (await call(
+      errorContext(`price estimate for ${job.baseModel}`, job.baseModel),
+      callOptions.signal,
+      (c, signal) =>
+        c.fineTuning.estimatePrice(body as unknown as Together.FineTuningEstimatePriceParams, { signal }),
+    )) as unknown as Json;
+    const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+    const pick = <T>(key: string, value: T | undefined) => (value !== undefined ? { [key]: value } : {});
+    return {
+      available: raw.estimation_available !== false,
+      ...pick('totalPriceUsd', num(raw.estimated_total_price)),
+      ...pick('trainTokens', num(raw.estimated_train_token_count)),
+      ...pick('evalTokens', num(raw.estimated_eval_token_count)),
+      ...pick(
+        'allowedToProceed',
+        typeof raw.allowed_to_proceed === 'boolean' ? raw.allowed_to_proceed : undefined,
+      ),
+      ...pick('userLimitUsd', num(raw.user_limit)),
+      ...pick(
+        'unavailableReason',
+        typeof raw.unavailable_reason === 'string' ? raw.unavailable_reason : undefined,
+      ),
+      raw,
+    };
+  }
+
+  async function deploy(
+    request: TogetherDeployRequest,
+    callOptions: CallOptions = {},
+  ): Promise<TogetherDeployment> {
+    const min = request.minReplicas ?? 1;
+    const body = {
+      model: request.model,
+      hardware: request.hardware,
+      autoscaling: { min_replicas: min, max_replicas: request.maxReplicas ?? min },
+      ...(request.displayName ? { display_name: request.displayName } : {}),
+      ...(request.inactiveTimeout !== undefined ? { inactive_timeout: request.inactiveTimeout } : {}),
+    };
+    const errors = errorContext(
+      `endpoint for ${request.model}`,
+      request.model,
+      'Together cannot host this model (a fine-tune must be completed; `-Reference` models cannot be deployed).',
+    );
+    return toDeployment(
+      await call(errors, callOptions.signal, (c, signal) =>
+        c.endpoints.create(body as unknown as Together.EndpointCreateParams, { signal }),
+      ),
+    );
+  }
+
+  async function listHardware(model?: string, callOptions: CallOptions = {}): Promise<TogetherHardware[]> {
+    const errors = errorContext(
+      model ? `hardware for ${model}` : 'hardware list',
+      model ?? '',
+      'Together cannot host this model on dedicated hardware.',
+    );
+    const list = await call(errors, callOptions.signal, (c, signal) =>
+      c.endpoints.listHardware(model ? { model } : {}, { signal }),
+    );
+    const data = (list as unknown as Json).data;
+    return (Array.isArray(data) ? (data as Json[]) : []).map((h) => {
+      const cents = (h.pricing as Json | undefined)?.cents_per_minute;
+      const status = (h.availability as Json | undefined)?.status;
+      return {
+        id: String(h.id),
+        ...(typeof cents === 'number' ? { centsPerMinute: cents } : {}),
+        ...(typeof status === 'string' ? { available: status === 'available' } : {}),
+        raw: h,
+      };
+    });
+  }
+
+  const getEndpoint = async (endpointId: string, callOptions: CallOptions = {}) =>
+    toDeployment(
+      await call(
+        errorContext(`endpoint ${endpointId}`, '', 'Check the endpoint id.'),
+        callOptions.signal,
+        (c, signal) => c.endpoints.retrieve(endpointId, { signal }),
+      ),
+    );
+
+  return {
+    specificationVersion: 'v1',
+    kind: 'fine-tune-backend',
+    id,
+    description: `Together fine-tuning, files and dedicated endpoints (${baseURL})`,
+    /** Export formats (runtime ids) whose JSONL Together trains on. */
+    formats: ['together', 'together-preference', 'r1'],
+    baseURL,
+    check,
+    upload,
+    create,
+    get,
+    events,
+    cancel,
+    limits,
+    validateHyperparameters,
+    estimatePrice,
+    checkpoints,
+    deploy,
+    listHardware,
+    getEndpoint,
+  };
+}

@@ -1,0 +1,162 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { InputError, ProviderError, type RetryPolicy } from '@distillery/core';
+import { callWithRetry, type ErrorContext } from '@distillery/provider-kit';
+
+/** Together's FileResponse (the fields read here; `FileType`/`Processed` are spelled as the API does). */
+export interface TogetherFileResponse {
+  id: string;
+  filename?: string;
+  bytes?: number;
+  purpose?: string;
+  FileType?: string;
+  Processed?: boolean;
+  processing_status?: string;
+  validation_report?: { valid?: boolean; error?: string; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+export interface TogetherUploadSettings {
+  /** The client's base URL, e.g. `https://api.together.ai/v1` (honoured for every step). */
+  baseURL: string;
+  apiKey: string;
+  fetch: typeof fetch;
+  policy: RetryPolicy;
+  /** Per attempt of the small JSON calls (create, finalize). */
+  timeoutMs: number;
+  /** Per attempt of the byte upload (PUT). */
+  uploadTimeoutMs: number;
+  errors: ErrorContext;
+  /** Extra headers for the API calls (never sent to the presigned URL). */
+  headers?: Record<string, string> | undefined;
+  /** `preprocess` (Together's Python SDKs: `POST /files/{id}/preprocess`) or `get` (the TS SDK: `GET /files/{id}`). */
+  finalize: 'preprocess' | 'get';
+  purpose: string;
+  signal?: AbortSignal | undefined;
+}
+
+const FILE_TYPES: Record<string, string> = { '.jsonl': 'jsonl', '.parquet': 'parquet', '.csv': 'csv' };
+
+/** A non-success HTTP answer shaped like an SDK error (status, headers, parsed body), for toProviderError. */
+async function httpFailure(response: Response, what: string): Promise<Error> {
+  const text = await response.text().catch(() => '');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text ? { message: text.slice(0, 500) } : undefined;
+  }
+  return Object.assign(new Error(`${what} answered ${response.status}`), {
+    status: response.status,
+    headers: response.headers,
+    error: body,
+  });
+}
+
+function unexpected(settings: TogetherUploadSettings, detail: string): ProviderError {
+  const { errors } = settings;
+  return new ProviderError(
+    `${errors.label} answered the upload of ${errors.subject ?? 'the file'} unexpectedly: ${detail}. Check ${errors.baseURLEnv} points at Together's API.`,
+    { provider: errors.provider, model: errors.model, kind: 'invalid-response' },
+  );
+}
+
+/**
+ * Uploads a file the way Together's SDKs do, without their Node/ESM bugs: `POST /files` (fields
+ * in the query string and an urlencoded body, `redirect: manual`) must answer exactly 302 with
+ * `Location` and `X-Together-File-Id`; the raw bytes are streamed to that presigned URL in a `PUT`
+ * (`duplex: 'half'`, `Content-Length`, no Authorization) that must answer exactly 200; then the
+ * file is finalized (`preprocess` or `get`) and its server-side validation read. Each step is
+ * retried on 429/5xx and dropped connections; a 409 naming an existing `file_id` reuses it.
+ */
+export async function uploadTogetherFile(
+  path: string,
+  settings: TogetherUploadSettings,
+): Promise<TogetherFileResponse> {
+  const { errors, signal } = settings;
+  const fileType = FILE_TYPES[extname(path).toLowerCase()];
+  if (!fileType)
+    throw new InputError(
+      `${path} cannot be uploaded to Together: only .jsonl, .parquet and .csv files are accepted.`,
+      {
+        advice: 'Export the dataset as JSONL.',
+      },
+    );
+  const size = (await stat(path)).size;
+  const fileName = basename(path);
+  const auth = { ...settings.headers, Authorization: `Bearer ${settings.apiKey}` };
+  const retrying = <T>(call: (attemptSignal: AbortSignal) => Promise<T>, timeoutMs = settings.timeoutMs) =>
+    callWithRetry({ errors, policy: settings.policy, timeoutMs, signal, call });
+
+  const fields = new URLSearchParams({ file_name: fileName, file_type: fileType, purpose: settings.purpose });
+  type Target = { existing: string } | { location: string; id: string };
+  const target = await retrying(async (attemptSignal): Promise<Target> => {
+    const response = await settings.fetch(`${settings.baseURL}/files?${fields}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: fields.toString(),
+      signal: attemptSignal,
+    });
+    if (response.status === 409) {
+      const body = (await response.json().catch(() => ({}))) as { file_id?: unknown };
+      if (typeof body.file_id === 'string') return { existing: body.file_id };
+      throw await httpFailure(response, 'POST /files');
+    }
+    if (response.status !== 302) {
+      if (response.status >= 400) throw await httpFailure(response, 'POST /files');
+      await response.body?.cancel();
+      throw unexpected(settings, `POST /files answered ${response.status}, not a 302 redirect`);
+    }
+    await response.body?.cancel();
+    const location = response.headers.get('location');
+    const id = response.headers.get('x-together-file-id');
+    if (!location || !id) throw unexpected(settings, 'the 302 lacks Location or X-Together-File-Id');
+    return { location: new URL(location, `${settings.baseURL}/`).toString(), id };
+  });
+
+  let id: string;
+  if ('existing' in target) {
+    id = target.existing;
+  } else {
+    id = target.id;
+    await retrying(async (attemptSignal) => {
+      const response = await settings.fetch(target.location, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) },
+        body: createReadStream(path) as unknown as BodyInit,
+        duplex: 'half',
+        signal: attemptSignal,
+      } as RequestInit);
+      if (response.status !== 200) {
+        if (response.status >= 400) throw await httpFailure(response, 'PUT to the upload URL');
+        await response.body?.cancel();
+        throw unexpected(settings, `the upload URL answered ${response.status}, not 200`);
+      }
+      await response.body?.cancel();
+    }, settings.uploadTimeoutMs);
+  }
+
+  const file = await retrying(async (attemptSignal) => {
+    const preprocess = settings.finalize === 'preprocess';
+    const response = await settings.fetch(
+      `${settings.baseURL}/files/${encodeURIComponent(id)}${preprocess ? '/preprocess' : ''}`,
+      { method: preprocess ? 'POST' : 'GET', headers: auth, signal: attemptSignal },
+    );
+    if (!response.ok) throw await httpFailure(response, `finalizing file ${id}`);
+    return (await response.json()) as TogetherFileResponse;
+  });
+  const report = file.validation_report;
+  if (
+    file.processing_status === 'FAILED' ||
+    file.processing_status === 'INVALID_FORMAT' ||
+    report?.valid === false
+  ) {
+    throw new InputError(
+      `Together rejected ${path} after upload (${file.id}): ${report?.error ?? file.processing_status ?? 'invalid format'}.`,
+      { advice: 'Fix the file and upload it again; `distill check` reports the same rules before upload.' },
+    );
+  }
+  return file;
+}
