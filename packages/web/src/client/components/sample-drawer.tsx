@@ -1,0 +1,185 @@
+import { useEffect, useState } from 'react';
+import type { Sample } from '../../shared/api-types';
+import { apiGet, apiJson } from '../api/api-client';
+import { formatCount, formatDate, formatMs, formatUsd } from '../format';
+import { AnswerPanel } from './answer-panel';
+import { ErrorBanner } from './error-banner';
+import { Icon } from './icon';
+import { KeyValues } from './key-values';
+import { ReasoningPanel } from './reasoning-panel';
+import { StarRating } from './star-rating';
+import { TagEditor } from './tag-editor';
+import { TraceView } from './trace-view';
+
+export interface SampleDrawerProps {
+  id: string;
+  onClose: () => void;
+  /** Called with the stored sample after a tag or rating change. */
+  onChanged: (sample: Sample) => void;
+}
+
+function provenance(sample: Sample): [string, string | undefined][] {
+  const source = sample.source;
+  if (source.type === 'import') {
+    return [
+      ['Source', `Imported (${source.format})`],
+      ['File', `${source.file}${source.line ? `:${source.line}` : ''}`],
+    ];
+  }
+  if (source.type === 'human') return [['Source', `Written by ${source.author ?? 'a person'}`]];
+  const rc = source.runConfig;
+  return [
+    ['Source', 'Generated'],
+    ['Run config', rc.name],
+    ['Teacher', `${rc.provider} / ${rc.model}`],
+    ['Call flow', `${rc.flow}${rc.parser ? ` · parser ${rc.parser}` : ''}`],
+  ];
+}
+
+/** The full sample: input, reasoning and answer side by side, trace, provenance, usage and cost; tag and rate it. */
+export function SampleDrawer({ id, onClose, onChanged }: SampleDrawerProps) {
+  const [sample, setSample] = useState<Sample>();
+  const [error, setError] = useState<Error>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setSample(undefined);
+    setError(undefined);
+    apiGet<Sample>(`/api/samples/${encodeURIComponent(id)}`, controller.signal).then(
+      setSample,
+      (e: Error) => {
+        if (!controller.signal.aborted) setError(e);
+      },
+    );
+    return () => controller.abort();
+  }, [id]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const patch = async (change: { tags?: string[]; rating?: number | null }) => {
+    if (!sample) return;
+    setSaving(true);
+    setError(undefined);
+    setSample({ ...sample, ...change } as Sample);
+    try {
+      const updated = await apiJson<Sample>('PATCH', `/api/samples/${encodeURIComponent(id)}`, change);
+      setSample(updated);
+      onChanged(updated);
+    } catch (e) {
+      setError(e as Error);
+      setSample(sample);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const usage = sample?.usage;
+  return (
+    <>
+      <div className="overlay" onClick={onClose} aria-hidden="true" />
+      <aside className="drawer" role="dialog" aria-label="Sample" data-testid="sample-drawer">
+        <div className="drawer-head">
+          <div style={{ minWidth: 0, flex: 1 }}>
+            <div className="muted small">Sample · {sample ? sample.taskId : '…'}</div>
+            <h2 style={{ fontSize: 16, fontFamily: 'var(--mono)', fontWeight: 500 }}>{id}</h2>
+          </div>
+          {sample ? (
+            <div className="row" style={{ gap: 14 }}>
+              <StarRating value={sample.rating} onChange={(rating) => void patch({ rating })} size={18} />
+              {saving ? <span className="muted small">Saving…</span> : null}
+            </div>
+          ) : null}
+          <button type="button" className="btn btn-ghost" onClick={onClose} aria-label="Close">
+            <Icon name="close" />
+          </button>
+        </div>
+        <div className="drawer-body">
+          <ErrorBanner error={error} />
+          {sample ? (
+            <>
+              <div className="row">
+                <span className="section-title" style={{ margin: 0 }}>
+                  Tags
+                </span>
+                <TagEditor tags={sample.tags} onChange={(tags) => void patch({ tags })} disabled={saving} />
+              </div>
+              <section>
+                <div className="section-title">Input</div>
+                <div className="card card-body prose" data-testid="sample-input">
+                  {sample.input}
+                </div>
+              </section>
+              <div className="side-by-side">
+                <ReasoningPanel
+                  text={sample.reasoning?.text ?? null}
+                  origin={sample.reasoning?.origin ?? null}
+                  truncated={sample.reasoning?.truncated ?? false}
+                  emptyText="This sample has no reasoning."
+                />
+                <AnswerPanel
+                  text={sample.output.content}
+                  structured={sample.output.structured}
+                  extra={sample.finishReason ? <span className="chip">{sample.finishReason}</span> : null}
+                />
+              </div>
+              {sample.rejected ? (
+                <section>
+                  <div className="section-title">Rejected answer (preference pair)</div>
+                  <div className="side-by-side">
+                    <ReasoningPanel text={sample.rejected.reasoning ?? null} emptyText="No reasoning." />
+                    <AnswerPanel text={sample.rejected.content} />
+                  </div>
+                </section>
+              ) : null}
+              <div className="grid-2">
+                <section className="card card-body">
+                  <div className="section-title">Provenance</div>
+                  <KeyValues
+                    items={[
+                      ...provenance(sample),
+                      ['Created', formatDate(sample.createdAt)],
+                      ['Id', sample.id],
+                    ]}
+                  />
+                </section>
+                <section className="card card-body">
+                  <div className="section-title">Usage and cost</div>
+                  <KeyValues
+                    items={[
+                      ['Input tokens', usage ? formatCount(usage.inputTokens) : '—'],
+                      ['Output tokens', usage ? formatCount(usage.outputTokens) : '—'],
+                      [
+                        'Reasoning tokens',
+                        usage?.reasoningTokens !== undefined ? formatCount(usage.reasoningTokens) : '—',
+                      ],
+                      ['Cost', formatUsd(sample.costUsd ?? null)],
+                      ['Latency', formatMs(sample.latencyMs)],
+                      ['Finish reason', sample.finishReason ?? '—'],
+                    ]}
+                  />
+                </section>
+              </div>
+              <section>
+                <div className="section-title">Full trace</div>
+                <TraceView trace={sample.trace} />
+              </section>
+            </>
+          ) : error ? null : (
+            <div className="stack">
+              <span className="skeleton" style={{ width: '60%' }} />
+              <span className="skeleton" style={{ width: '90%' }} />
+              <span className="skeleton" style={{ width: '75%' }} />
+            </div>
+          )}
+        </div>
+      </aside>
+    </>
+  );
+}

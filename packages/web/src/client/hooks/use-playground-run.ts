@@ -1,0 +1,98 @@
+import { useCallback, useRef, useState } from 'react';
+import type {
+  ApiErrorBody,
+  PlaygroundRequest,
+  PlaygroundResult,
+  PlaygroundStreamMessage,
+} from '../../shared/api-types';
+import { apiSend } from '../api/api-client';
+import { ApiError } from '../api/api-error';
+import { readEventStream } from '../api/read-event-stream';
+
+export interface PlaygroundRunState {
+  status: 'idle' | 'running' | 'done' | 'error' | 'stopped';
+  reasoning: string;
+  content: string;
+  /** The call in progress, e.g. "reasoning" then "final" in the chain-of-thought flow. */
+  phase: string | undefined;
+  retries: string[];
+  result: PlaygroundResult | undefined;
+  error: ApiErrorBody | undefined;
+}
+
+const IDLE: PlaygroundRunState = {
+  status: 'idle',
+  reasoning: '',
+  content: '',
+  phase: undefined,
+  retries: [],
+  result: undefined,
+  error: undefined,
+};
+
+/** Runs the playground request over server-sent events, accumulating reasoning and answer as they stream. */
+export function usePlaygroundRun(): {
+  state: PlaygroundRunState;
+  run: (request: PlaygroundRequest) => Promise<void>;
+  stop: () => void;
+} {
+  const [state, setState] = useState<PlaygroundRunState>(IDLE);
+  const controller = useRef<AbortController | undefined>(undefined);
+
+  const stop = useCallback(() => {
+    controller.current?.abort();
+  }, []);
+
+  const run = useCallback(async (request: PlaygroundRequest) => {
+    controller.current?.abort();
+    const abort = new AbortController();
+    controller.current = abort;
+    let reasoning = '';
+    let content = '';
+    let base = { reasoning: 0, content: 0 };
+    const update = (patch: Partial<PlaygroundRunState>) =>
+      setState((s) => ({ ...s, reasoning, content, ...patch }));
+    setState({ ...IDLE, status: 'running' });
+    try {
+      const response = await apiSend('POST', '/api/playground/run', request, {
+        signal: abort.signal,
+        accept: 'text/event-stream',
+      });
+      for await (const message of readEventStream<PlaygroundStreamMessage>(response)) {
+        if (message.type === 'event') {
+          const event = message.event;
+          if (event.type === 'reasoning-delta') reasoning += event.text;
+          else if (event.type === 'content-delta') content += event.text;
+          else if (event.type === 'call-start') {
+            base = { reasoning: reasoning.length, content: content.length };
+            update({ phase: event.purpose });
+            continue;
+          } else if (event.type === 'retry') {
+            reasoning = reasoning.slice(0, base.reasoning);
+            content = content.slice(0, base.content);
+            setState((s) => ({ ...s, reasoning, content, retries: [...s.retries, event.reason] }));
+            continue;
+          }
+          update({});
+        } else if (message.type === 'result') {
+          reasoning = message.result.reasoning ?? '';
+          content = message.result.content;
+          update({ status: 'done', result: message.result, phase: undefined });
+        } else {
+          update({ status: 'error', error: message.error, phase: undefined });
+        }
+      }
+      setState((s) => (s.status === 'running' ? { ...s, status: 'stopped', phase: undefined } : s));
+    } catch (error) {
+      if (abort.signal.aborted) {
+        setState((s) => ({ ...s, status: 'stopped', phase: undefined }));
+        return;
+      }
+      const body: ApiErrorBody =
+        error instanceof ApiError ? error.body : { name: 'Error', message: (error as Error).message };
+      setState((s) => ({ ...s, status: 'error', error: body, phase: undefined }));
+    }
+  }, []);
+
+  return { state, run, stop };
+}

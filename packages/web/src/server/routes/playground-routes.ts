@@ -1,0 +1,127 @@
+import { InputError, type JsonSchema, type ModelParameters } from '@distillery/core';
+import { findTask, type RunModelResult, runModel, type Session } from '@distillery/runtime';
+import type { PlaygroundRequest, PlaygroundResult, PlaygroundStreamMessage } from '../../shared/api-types';
+import { HttpError } from '../http-error';
+import { openSse } from '../open-sse';
+import type { Route } from '../route';
+import { toApiError } from '../to-api-error';
+
+function str(body: Record<string, unknown>, key: string, required: boolean): string | undefined {
+  const value = body[key];
+  if (value === undefined || value === null || value === '') {
+    if (required) throw new HttpError(400, `${key} is required.`);
+    return undefined;
+  }
+  if (typeof value !== 'string') throw new HttpError(400, `${key} must be a string.`);
+  return value;
+}
+
+/** Checks a playground request body. */
+export function parsePlaygroundRequest(value: unknown): PlaygroundRequest {
+  if (typeof value !== 'object' || value === null) throw new HttpError(400, 'Send a JSON object.');
+  const body = value as Record<string, unknown>;
+  const parameters = body.parameters;
+  if (parameters !== undefined && (typeof parameters !== 'object' || parameters === null)) {
+    throw new HttpError(400, 'parameters must be an object.');
+  }
+  const flow = str(body, 'flow', false);
+  const parser = str(body, 'parser', false);
+  const thinkingInstruction = str(body, 'thinkingInstruction', false);
+  const taskId = str(body, 'taskId', false);
+  return {
+    provider: str(body, 'provider', true)!,
+    model: str(body, 'model', true)!,
+    system: str(body, 'system', false) ?? '',
+    input: str(body, 'input', true)!,
+    ...(flow ? { flow } : {}),
+    ...(parser ? { parser } : {}),
+    ...(thinkingInstruction ? { thinkingInstruction } : {}),
+    ...(taskId ? { taskId } : {}),
+    ...(parameters ? { parameters: parameters as ModelParameters } : {}),
+    stream: body.stream !== false,
+  };
+}
+
+function toResult(result: RunModelResult): PlaygroundResult {
+  return {
+    content: result.content,
+    structured: result.structured ?? null,
+    reasoning: result.reasoning,
+    reasoningTruncated: result.reasoningTruncated,
+    reasoningExposure: result.reasoningExposure,
+    trace: result.trace,
+    finishReason: result.finishReason,
+    usage: result.usage,
+    costUsd: result.costUsd,
+    latencyMs: result.latencyMs,
+    provider: result.provider,
+    model: result.model,
+    flow: result.flow,
+    parser: result.parser ?? null,
+  };
+}
+
+/** The session with a signal that also fires when this request's client goes away. */
+function withSignal(session: Session, signal: AbortSignal): Session {
+  const signals = session.ctx.signal ? [session.ctx.signal, signal] : [signal];
+  return { ...session, ctx: { ...session.ctx, signal: AbortSignal.any(signals) } };
+}
+
+/** Runs one input through `runModel`, the `distill run` pipeline, exactly as the CLI does. */
+async function run(
+  session: Session,
+  request: PlaygroundRequest,
+  onEvent?: Parameters<typeof runModel>[1]['onEvent'],
+) {
+  const task = request.taskId ? findTask(session, request.taskId) : undefined;
+  const outputSchema: JsonSchema | undefined =
+    task?.outputSchema && task.outputSchema.type === 'object' ? task.outputSchema : undefined;
+  if (!request.input.trim()) throw new InputError('Nothing to run: the input is empty.');
+  return runModel(session, {
+    provider: request.provider,
+    model: request.model,
+    ...(request.flow ? { flow: request.flow } : {}),
+    ...(request.parser ? { parser: request.parser } : {}),
+    prompt: {
+      system: request.system,
+      ...(request.thinkingInstruction ? { thinkingInstruction: request.thinkingInstruction } : {}),
+    },
+    input: request.input,
+    ...(request.parameters && Object.keys(request.parameters).length
+      ? { parameters: request.parameters }
+      : {}),
+    ...(outputSchema ? { outputSchema } : {}),
+    ...(request.stream ? { stream: true } : {}),
+    ...(onEvent ? { onEvent } : {}),
+  });
+}
+
+/**
+ * `POST /api/playground/run`: answers `text/event-stream` with the flow's events as they come
+ * (reasoning and content deltas), then the result, or an error. With `Accept: application/json`
+ * it answers once with the result.
+ */
+export const playgroundRoutes: readonly Route[] = [
+  {
+    method: 'POST',
+    path: '/api/playground/run',
+    async handler({ ctx, req, res, body, signal }) {
+      const request = parsePlaygroundRequest(await body());
+      const session = withSignal(ctx.session, signal);
+      if (!(req.headers.accept ?? '').includes('text/event-stream')) {
+        return toResult(await run(session, request));
+      }
+      const sse = openSse(res, ctx.redact);
+      const send = (message: PlaygroundStreamMessage) => sse.send(message);
+      try {
+        const result = await run(session, request, (event) => send({ type: 'event', event }));
+        send({ type: 'result', result: toResult(result) });
+      } catch (error) {
+        if (!signal.aborted) send({ type: 'error', error: toApiError(error).body });
+      } finally {
+        sse.close();
+      }
+      return undefined;
+    },
+  },
+];

@@ -1,0 +1,51 @@
+import type { PluginKind } from '@distillery/core';
+import type { Session } from '@distillery/runtime';
+import type { PluginSummary, ProjectSummary, ProviderSummary } from '../../shared/api-types';
+import type { Route } from '../route';
+
+function plugins(session: Session, kind: PluginKind): PluginSummary[] {
+  return session.plugins.list(kind).map((record) => ({
+    id: record.id,
+    ...(record.plugin.description ? { description: record.plugin.description } : {}),
+    source: record.packageName ?? record.source,
+  }));
+}
+
+function providers(session: Session): ProviderSummary[] {
+  return plugins(session, 'model-provider').map((summary) => {
+    const provider = session.plugins.provider(summary.id);
+    return {
+      ...summary,
+      models: (provider.models ?? []).map((m) => ({
+        id: m.id,
+        reasoning: m.reasoning,
+        ...(m.parser ? { parser: m.parser } : {}),
+        ...(m.pricing ? { pricing: m.pricing } : {}),
+      })),
+    };
+  });
+}
+
+/** The project as the config declares it: tasks with their run configs, and the loaded plugins. Never a key. */
+export function projectSummary(session: Session, features: ProjectSummary['features']): ProjectSummary {
+  return {
+    configFile: session.config.file ?? null,
+    dir: session.config.dir,
+    tasks: session.config.config.tasks,
+    providers: providers(session),
+    flows: plugins(session, 'call-flow'),
+    parsers: plugins(session, 'reasoning-parser'),
+    backends: plugins(session, 'fine-tune-backend'),
+    features,
+  };
+}
+
+export function projectRoutes(features: ProjectSummary['features']): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/api/project',
+      handler: ({ ctx }) => projectSummary(ctx.session, features),
+    },
+  ];
+}
