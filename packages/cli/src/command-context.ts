@@ -7,6 +7,8 @@ export interface CommandContext {
   io: CliIO;
   /** Loads the config and plugins (global --config honoured) for the command being run. */
   session(command: Command): Promise<Session>;
+  /** Ends the command with this exit code once it returns (for verdicts such as a failed check). */
+  setExitCode(code: number): void;
 }
 
 /** One file per command: each exports a `register…` function listed in commands/index.ts. */

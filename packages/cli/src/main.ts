@@ -6,7 +6,7 @@ import type { CliIO } from './cli-io';
 import { commands } from './commands/index';
 import { reportError } from './error-boundary';
 
-function buildProgram(io: CliIO): Command {
+function buildProgram(io: CliIO, status: { code: number }): Command {
   const program = new Command();
   const session = async (command: Command): Promise<Session> => {
     const globals = command.optsWithGlobals<{ config?: string; verbose?: boolean }>();
@@ -32,17 +32,19 @@ function buildProgram(io: CliIO): Command {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
 
-  for (const register of commands) register(program, { io, session });
+  for (const register of commands)
+    register(program, { io, session, setExitCode: (code) => (status.code = code) });
 
   return program;
 }
 
 /** Runs the CLI with explicit I/O; resolves to the exit code. The one error boundary lives here. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
-  const program = buildProgram(io);
+  const status = { code: 0 };
+  const program = buildProgram(io, status);
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    return status.code;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { checkFile, formatCheckReport } from '@distillery/check';
+import { InputError } from '@distillery/core';
+import { Option } from 'commander';
+import type { RegisterCommand } from '../command-context';
+
+export interface CheckCommandOptions {
+  backend: 'together' | 'openai';
+  model?: string;
+  maxSeqLength?: string;
+  against?: string;
+  strict?: boolean;
+  reasoning?: boolean;
+  json?: boolean;
+}
+
+/** Exit code when the backend would reject the file (or, with --strict, when lint found problems). */
+export const EXIT_CHECK_FAILED = 1;
+
+export const registerCheckCommand: RegisterCommand = (program, { io, setExitCode }) => {
+  program
+    .command('check')
+    .description('check a fine-tuning file against every rule the provider enforces, plus reasoning lint')
+    .argument('<file>', 'the JSONL file to check')
+    .addOption(
+      new Option('--backend <id>', 'whose rules to apply')
+        .choices(['together', 'openai'])
+        .default('together'),
+    )
+    .option('--model <model>', 'base model: sets the maximum sequence length for the size lint')
+    .option('--max-seq-length <n>', 'maximum tokens per example (overrides the model default)')
+    .option('--against <file>', 'validation file: report examples that appear in both')
+    .option('--reasoning', 'a reasoning dataset: every example must carry reasoning')
+    .option('--strict', 'lint findings are errors too (export and training use this)')
+    .option('--json', 'print {"ok", "format", "samples", "errors", "warnings", "stats"}')
+    .action(async (file: string, options: CheckCommandOptions) => {
+      let maxSeqLength: number | undefined;
+      if (options.maxSeqLength !== undefined) {
+        maxSeqLength = Number(options.maxSeqLength);
+        if (!Number.isInteger(maxSeqLength) || maxSeqLength <= 0) {
+          throw new InputError(`--max-seq-length must be a positive integer, got "${options.maxSeqLength}".`);
+        }
+      }
+      const report = await checkFile(path.resolve(io.cwd, file), {
+        backend: options.backend,
+        ...(options.model ? { model: options.model } : {}),
+        ...(maxSeqLength ? { maxSeqLength } : {}),
+        ...(options.against ? { against: path.resolve(io.cwd, options.against) } : {}),
+        ...(options.strict ? { strict: true } : {}),
+        ...(options.reasoning ? { expectReasoning: true } : {}),
+        ...(io.signal ? { signal: io.signal } : {}),
+      });
+      if (options.json) {
+        const { ok, format, samples, errors, warnings, stats } = report;
+        io.stdout.write(`${JSON.stringify({ ok, format, samples, errors, warnings, stats })}\n`);
+      } else {
+        io.stdout.write(`${formatCheckReport(report, { maxErrors: 20 })}\n`);
+      }
+      if (!report.ok) setExitCode(EXIT_CHECK_FAILED);
+    });
+};
