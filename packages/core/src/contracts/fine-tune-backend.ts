@@ -68,6 +68,23 @@ export interface Deployment {
   hardware?: string;
 }
 
+export interface PriceEstimate {
+  /** False when the provider could not estimate (see unavailableReason). */
+  available: boolean;
+  totalPriceUsd?: number;
+  trainTokens?: number;
+  unavailableReason?: string;
+  raw: unknown;
+}
+
+export interface HardwareOption {
+  id: string;
+  /** US cents per minute of one replica, when the provider says. */
+  centsPerMinute?: number;
+  available?: boolean;
+  raw: unknown;
+}
+
 /** A trainer: takes checked files, runs a fine-tune, reports its progress, optionally deploys it. */
 export interface FineTuneBackend extends PluginBase<'fine-tune-backend'> {
   /** Export format ids this backend trains on. */
@@ -80,4 +97,9 @@ export interface FineTuneBackend extends PluginBase<'fine-tune-backend'> {
   cancel(id: string, options?: CallOptions): Promise<FineTuneJobState>;
   deploy?(request: DeployRequest, options?: CallOptions): Promise<Deployment>;
   limits?(model: string, options?: CallOptions): Promise<ModelLimits>;
+  /** What the job would cost, before anything is uploaded. */
+  estimatePrice?(job: FineTuneJobRequest, options?: CallOptions): Promise<PriceEstimate>;
+  /** Hardware a fine-tune of `model` can be deployed on. */
+  listHardware?(model?: string, options?: CallOptions): Promise<HardwareOption[]>;
+  getEndpoint?(id: string, options?: CallOptions): Promise<Deployment>;
 }
