@@ -97,7 +97,12 @@ export interface FineTuneBackend extends PluginBase<'fine-tune-backend'> {
   cancel(id: string, options?: CallOptions): Promise<FineTuneJobState>;
   deploy?(request: DeployRequest, options?: CallOptions): Promise<Deployment>;
   limits?(model: string, options?: CallOptions): Promise<ModelLimits>;
-  /** What the job would cost, before anything is uploaded. */
+  /**
+   * List price in US dollars per million training tokens (tokens x epochs), offline, for plans
+   * made before any file is uploaded; undefined when unknown.
+   */
+  trainingPricePerMillionTokens?(model: string, method: FineTuneMethod): number | undefined;
+  /** What the provider says the job would cost (its files must be uploaded). */
   estimatePrice?(job: FineTuneJobRequest, options?: CallOptions): Promise<PriceEstimate>;
   /** Hardware a fine-tune of `model` can be deployed on. */
   listHardware?(model?: string, options?: CallOptions): Promise<HardwareOption[]>;
