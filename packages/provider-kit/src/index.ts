@@ -1,4 +1,5 @@
 export { assertCheckPassed } from './assert-check-passed';
+export { assertNoViolations, type HyperparameterViolation } from './assert-no-violations';
 export { type AttemptSignal, attemptSignal } from './attempt-signal';
 export { type CallWithRetryOptions, callWithRetry } from './call-with-retry';
 export {

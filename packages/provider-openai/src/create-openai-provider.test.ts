@@ -330,12 +330,17 @@ describe('request fields', () => {
   });
 
   it('works with only OPENAI_API_KEY and OPENAI_BASE_URL in env, through the default export', async () => {
-    const plugin = provider({ env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.openaiBaseURL } });
+    const [plugin, backend] = provider({
+      env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.openaiBaseURL },
+    });
     expect(plugin).toMatchObject({ specificationVersion: 'v1', kind: 'model-provider', id: 'openai' });
+    expect(backend).toMatchObject({ specificationVersion: 'v1', kind: 'fine-tune-backend', id: 'openai' });
     server.reply({ content: 'hi' });
     expect((await plugin.chat(ask('gpt-4o-mini'))).content).toBe('hi');
-    expect(provider({ id: 'deepseek', env: {} }).baseURL).toBe('https://api.deepseek.com');
-    const keyless = provider({ env: { OPENAI_BASE_URL: server.openaiBaseURL } });
+    const deepseek = provider({ id: 'deepseek', env: {} });
+    expect(deepseek).toHaveLength(1);
+    expect(deepseek[0].baseURL).toBe('https://api.deepseek.com');
+    const [keyless] = provider({ env: { OPENAI_BASE_URL: server.openaiBaseURL } });
     const error = await failure(keyless.chat(ask('gpt-4o-mini')));
     expect(error.message).toBe(
       'No API key for OpenAI (model gpt-4o-mini). Set OPENAI_API_KEY or pass apiKey in the provider options.',

@@ -1,4 +1,9 @@
 import {
+  createOpenAIFineTuneBackend,
+  type OpenAIFineTuneBackend,
+  type OpenAIFineTuneBackendOptions,
+} from './create-openai-fine-tune-backend';
+import {
   createOpenAIProvider,
   type OpenAIProvider,
   type OpenAIProviderOptions,
@@ -6,10 +11,24 @@ import {
 
 export { buildChatBody, type ChatBodySettings } from './build-chat-body';
 export {
+  createOpenAIFineTuneBackend,
+  type OpenAIChecker,
+  type OpenAICheckpoint,
+  type OpenAIFineTuneBackend,
+  type OpenAIFineTuneBackendOptions,
+  type UploadedOpenAIFile,
+} from './create-openai-fine-tune-backend';
+export {
   createOpenAIProvider,
   type OpenAIProvider,
   type OpenAIProviderOptions,
 } from './create-openai-provider';
+export { normalizeOpenAIStatus, OPENAI_STATUS_MAP } from './openai-fine-tune-status';
+export {
+  buildOpenAIFineTuneBody,
+  type OpenAIHyperparameters,
+  readOpenAIHyperparameters,
+} from './openai-hyperparameters';
 export {
   DEEPSEEK_MODELS,
   OLLAMA_MODELS,
@@ -46,7 +65,18 @@ export const createLlamaCppProvider = (options: PresetOptions = {}): OpenAIProvi
 export const createOpenRouterProvider = (options: PresetOptions = {}): OpenAIProvider =>
   createOpenAIProvider({ ...options, preset: 'openrouter' });
 
-/** Default export for configs: `provider(options?)` gives the `openai` provider (or a preset by `id`). */
-export default function provider(options?: OpenAIProviderOptions): OpenAIProvider {
-  return createOpenAIProvider(options);
+export { toOpenAIEvent } from './to-openai-event';
+
+export type OpenAIOptions = OpenAIProviderOptions & OpenAIFineTuneBackendOptions;
+
+/**
+ * Default export for configs: `provider(options?)` gives the `openai` model provider (or a preset
+ * by `id`) and, for OpenAI itself, the `openai` fine-tune backend built from the same options.
+ * OpenAI-compatible presets (DeepSeek, vLLM, ...) have no fine-tuning API, so only the provider.
+ */
+export default function provider(
+  options: OpenAIOptions = {},
+): readonly [OpenAIProvider, OpenAIFineTuneBackend] | readonly [OpenAIProvider] {
+  const chat = createOpenAIProvider(options);
+  return chat.preset.id === 'openai' ? [chat, createOpenAIFineTuneBackend(options)] : [chat];
 }

@@ -15,6 +15,7 @@ import {
 } from '@distillery/core';
 import {
   assertCheckPassed,
+  assertNoViolations,
   callWithRetry,
   type ErrorContext,
   isProviderFileId,
@@ -130,13 +131,6 @@ function toDeployment(raw: unknown): TogetherDeployment {
   };
 }
 
-function fail(violations: HyperparameterViolation[], model: string): never {
-  throw new InputError(
-    `This fine-tune cannot run on ${model}: ${violations.map((v) => `${v.param}: ${v.message}`).join('; ')}.`,
-    { advice: 'Change the hyperparameters in the fine-tune settings; nothing was uploaded.' },
-  );
-}
-
 /**
  * Together fine-tuning as a v1 FineTuneBackend: files checked with `@distillery/check` then
  * uploaded by its own presigned-URL upload (the SDK's is broken on Node/ESM), jobs created only
@@ -250,7 +244,7 @@ export function createTogetherFineTuneBackend(
     const { signal } = callOptions;
     const modelLimits = await limits(job.baseModel, callOptions);
     const violations = validateHyperparameters(modelLimits, job);
-    if (violations.length > 0) fail(violations, job.baseModel);
+    assertNoViolations(violations, job.baseModel);
     const fileId = async (pathOrId: string) =>
       isProviderFileId(pathOrId) ? pathOrId : (await upload(pathOrId, { model: job.baseModel, signal })).id;
     // Both files are checked before either is uploaded.

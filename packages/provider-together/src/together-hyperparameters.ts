@@ -1,4 +1,7 @@
 import type { FineTuneJobRequest } from '@distillery/core';
+import type { HyperparameterViolation } from '@distillery/provider-kit';
+
+export type { HyperparameterViolation };
 
 /**
  * The hyperparameters a Together job takes, in `FineTuneJobRequest.hyperparameters` (camelCase;
@@ -77,12 +80,6 @@ const KINDS: Record<keyof TogetherHyperparameters, Kind | readonly (string | boo
   wandbEntity: 'string',
   fromCheckpoint: 'string',
 };
-
-/** One reason a job request cannot run: `param` is the API's field name. */
-export interface HyperparameterViolation {
-  param: string;
-  message: string;
-}
 
 const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -1,0 +1,267 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { type CheckFileOptions, checkFile } from '@distillery/check';
+import {
+  type CallOptions,
+  type CheckReport,
+  type FineTuneBackend,
+  type FineTuneEvent,
+  type FineTuneJobRequest,
+  type FineTuneJobState,
+  InputError,
+} from '@distillery/core';
+import {
+  assertCheckPassed,
+  assertNoViolations,
+  callWithRetry,
+  type ErrorContext,
+  type HyperparameterViolation,
+  isProviderFileId,
+  missingApiKey,
+  type ProviderConnectionOptions,
+  resolveProviderSettings,
+} from '@distillery/provider-kit';
+import OpenAI from 'openai';
+import { normalizeOpenAIStatus } from './openai-fine-tune-status';
+import { buildOpenAIFineTuneBody, readOpenAIHyperparameters } from './openai-hyperparameters';
+import { OPENAI_COMPATIBLE_PRESETS } from './openai-presets';
+import { toOpenAIEvent } from './to-openai-event';
+
+export type OpenAIChecker = (path: string, options: CheckFileOptions) => Promise<CheckReport>;
+
+/** Connection options default to `OPENAI_API_KEY` / `OPENAI_BASE_URL`, as for the provider. */
+export interface OpenAIFineTuneBackendOptions extends ProviderConnectionOptions {
+  /** Backend id in configs. Default `openai`. */
+  id?: string;
+  /** Options for the file check that runs before every upload (e.g. `strict`, `workers`). */
+  check?: Omit<CheckFileOptions, 'backend' | 'signal'>;
+  /** Replaces `@distillery/check`'s `checkFile`. */
+  checker?: OpenAIChecker;
+  /** Per-attempt timeout of a file upload. Default 1 hour. */
+  uploadTimeoutMs?: number;
+}
+
+export interface UploadedOpenAIFile {
+  id: string;
+  filename: string;
+  bytes: number;
+  raw: unknown;
+}
+
+export interface OpenAICheckpoint {
+  step: number;
+  at: string;
+  /** The checkpoint's model id, callable like the final model. */
+  model: string;
+  metrics: Record<string, number>;
+  raw: unknown;
+}
+
+export interface OpenAIFineTuneBackend extends FineTuneBackend {
+  readonly baseURL: string;
+  check(path: string, options?: CallOptions & { model?: string }): Promise<CheckReport>;
+  upload(path: string, options?: CallOptions & { model?: string }): Promise<UploadedOpenAIFile>;
+  /** Training and validation files may be local paths (checked, then uploaded) or `file-…` ids. */
+  create(job: FineTuneJobRequest, options?: CallOptions): Promise<{ id: string }>;
+  /** OpenAI's documented ranges for the request (no I/O). */
+  validateHyperparameters(request: FineTuneJobRequest): HyperparameterViolation[];
+  checkpoints(id: string, options?: CallOptions): Promise<OpenAICheckpoint[]>;
+}
+
+type Json = Record<string, unknown>;
+const DEFAULT_UPLOAD_TIMEOUT_MS = 3_600_000;
+const preset = OPENAI_COMPATIBLE_PRESETS.openai;
+
+/**
+ * OpenAI fine-tuning as a v1 FineTuneBackend, through the `openai` SDK: files checked with
+ * `@distillery/check` then uploaded (multipart, streamed), supervised or DPO jobs, normalised
+ * statuses, events with loss, checkpoints with metrics, cancel. There is no deploy step: the
+ * job's `fine_tuned_model` (the state's `resultModel`) is called directly with the provider.
+ */
+export function createOpenAIFineTuneBackend(
+  options: OpenAIFineTuneBackendOptions = {},
+): OpenAIFineTuneBackend {
+  const id = options.id ?? 'openai';
+  const label = preset.label;
+  const { apiKey, baseURL, timeoutMs, policy, secrets } = resolveProviderSettings(options, preset);
+  const checker: OpenAIChecker = options.checker ?? checkFile;
+
+  const errorContext = (subject: string, model = '', notFoundAdvice?: string): ErrorContext => ({
+    provider: id,
+    label,
+    model,
+    apiKeyEnv: preset.apiKeyEnv,
+    baseURLEnv: preset.baseURLEnv,
+    baseURL,
+    timeoutMs,
+    secrets,
+    subject,
+    ...(notFoundAdvice ? { notFoundAdvice } : {}),
+    badRequestAdvice: 'Fix the fine-tune settings.',
+  });
+  const jobErrors = (jobId: string) => errorContext(`fine-tuning job ${jobId}`, '', 'Check the job id.');
+
+  let client: OpenAI | undefined;
+  const sdk = (errors: ErrorContext): OpenAI => {
+    if (!apiKey) throw missingApiKey(errors);
+    client ??= new OpenAI({
+      apiKey,
+      baseURL,
+      organization: null,
+      project: null,
+      maxRetries: 0,
+      timeout: timeoutMs,
+      logLevel: 'off',
+      ...(options.headers ? { defaultHeaders: options.headers } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+    return client;
+  };
+  const call = <T>(
+    errors: ErrorContext,
+    signal: AbortSignal | undefined,
+    fn: (c: OpenAI, s: AbortSignal) => Promise<T>,
+    attemptMs = timeoutMs,
+  ) => callWithRetry({ errors, policy, timeoutMs: attemptMs, signal, call: (s) => fn(sdk(errors), s) });
+
+  async function check(
+    path: string,
+    callOptions: CallOptions & { model?: string } = {},
+  ): Promise<CheckReport> {
+    if (!existsSync(path))
+      throw new InputError(`${path} does not exist.`, {
+        advice: 'Export the dataset first (`distill export`).',
+      });
+    return checker(path, {
+      ...options.check,
+      backend: 'openai',
+      ...(callOptions.model ? { model: callOptions.model } : {}),
+      ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+    });
+  }
+
+  async function upload(
+    path: string,
+    callOptions: CallOptions & { model?: string } = {},
+  ): Promise<UploadedOpenAIFile> {
+    assertCheckPassed(await check(path, callOptions), path, label);
+    const file = await call(
+      errorContext(`file ${basename(path)}`),
+      callOptions.signal,
+      // A fresh stream per attempt: a retried upload sends the whole file again.
+      (c, signal) => c.files.create({ file: createReadStream(path), purpose: 'fine-tune' }, { signal }),
+      options.uploadTimeoutMs ?? DEFAULT_UPLOAD_TIMEOUT_MS,
+    );
+    return { id: file.id, filename: file.filename, bytes: file.bytes, raw: file };
+  }
+
+  const validateHyperparameters = (request: FineTuneJobRequest) =>
+    readOpenAIHyperparameters(request).violations;
+
+  async function create(job: FineTuneJobRequest, callOptions: CallOptions = {}): Promise<{ id: string }> {
+    const { signal } = callOptions;
+    assertNoViolations(validateHyperparameters(job), job.baseModel);
+    for (const path of [job.trainingFile, job.validationFile])
+      if (path && !isProviderFileId(path))
+        assertCheckPassed(await check(path, { model: job.baseModel, signal }), path, label);
+    const fileId = async (pathOrId: string) =>
+      isProviderFileId(pathOrId) ? pathOrId : (await upload(pathOrId, { model: job.baseModel, signal })).id;
+    const trainingFile = await fileId(job.trainingFile);
+    const validationFile = job.validationFile ? await fileId(job.validationFile) : undefined;
+    const body = buildOpenAIFineTuneBody(job, { trainingFile, validationFile });
+    const created = await call(errorContext(`fine-tune of ${job.baseModel}`, job.baseModel), signal, (c, s) =>
+      c.fineTuning.jobs.create(body as unknown as OpenAI.FineTuning.JobCreateParams, { signal: s }),
+    );
+    return { id: created.id };
+  }
+
+  /** The newest events, oldest first (at most `limit`, or all pages). */
+  async function listEvents(
+    jobId: string,
+    signal: AbortSignal | undefined,
+    limit?: number,
+  ): Promise<FineTuneEvent[]> {
+    const raw = await call(jobErrors(jobId), signal, async (c, s) => {
+      const out: unknown[] = [];
+      for await (const event of c.fineTuning.jobs.listEvents(jobId, { limit: limit ?? 100 }, { signal: s })) {
+        out.push(event);
+        if (limit !== undefined && out.length >= limit) break;
+      }
+      return out;
+    });
+    return raw.reverse().map(toOpenAIEvent);
+  }
+
+  async function get(jobId: string, callOptions: CallOptions = {}): Promise<FineTuneJobState> {
+    const job = (await call(jobErrors(jobId), callOptions.signal, (c, signal) =>
+      c.fineTuning.jobs.retrieve(jobId, { signal }),
+    )) as unknown as Json;
+    const rawStatus = String(job.status);
+    const status = normalizeOpenAIStatus(rawStatus);
+    let progress: FineTuneEvent | undefined;
+    if (status === 'running' || status === 'completed') {
+      const recent = await listEvents(jobId, callOptions.signal, 20);
+      progress = recent.reverse().find((e) => e.totalSteps !== undefined);
+    }
+    const error = job.error as { message?: unknown } | null;
+    return {
+      id: String(job.id),
+      status,
+      rawStatus,
+      ...(typeof job.fine_tuned_model === 'string' ? { resultModel: job.fine_tuned_model } : {}),
+      ...(progress?.step !== undefined ? { step: progress.step } : {}),
+      ...(progress?.totalSteps !== undefined ? { totalSteps: progress.totalSteps } : {}),
+      ...(status === 'failed'
+        ? { error: typeof error?.message === 'string' ? error.message : 'OpenAI reported the job as failed.' }
+        : {}),
+      raw: job,
+    };
+  }
+
+  const events = (jobId: string, callOptions: CallOptions = {}) => listEvents(jobId, callOptions.signal);
+
+  async function cancel(jobId: string, callOptions: CallOptions = {}): Promise<FineTuneJobState> {
+    await call(jobErrors(jobId), callOptions.signal, (c, signal) =>
+      c.fineTuning.jobs.cancel(jobId, { signal }),
+    );
+    return get(jobId, callOptions);
+  }
+
+  async function checkpoints(jobId: string, callOptions: CallOptions = {}): Promise<OpenAICheckpoint[]> {
+    const raw = await call(jobErrors(jobId), callOptions.signal, async (c, signal) => {
+      const out: Json[] = [];
+      for await (const cp of c.fineTuning.jobs.checkpoints.list(jobId, {}, { signal }))
+        out.push(cp as unknown as Json);
+      return out;
+    });
+    return raw.map((cp) => ({
+      step: typeof cp.step_number === 'number' ? cp.step_number : 0,
+      at: new Date((typeof cp.created_at === 'number' ? cp.created_at : 0) * 1000).toISOString(),
+      model: String(cp.fine_tuned_model_checkpoint ?? ''),
+      metrics: Object.fromEntries(
+        Object.entries((cp.metrics ?? {}) as Json).filter(
+          (e): e is [string, number] => typeof e[1] === 'number',
+        ),
+      ),
+      raw: cp,
+    }));
+  }
+
+  return {
+    specificationVersion: 'v1',
+    kind: 'fine-tune-backend',
+    id,
+    description: `OpenAI fine-tuning (${baseURL})`,
+    /** Export formats (runtime ids) whose JSONL OpenAI trains on. */
+    formats: ['openai'],
+    baseURL,
+    check,
+    upload,
+    create,
+    get,
+    events,
+    cancel,
+    validateHyperparameters,
+    checkpoints,
+  };
+}
