@@ -8,7 +8,7 @@ import {
   type ModelProvider,
 } from '@distillery/core';
 import {
-  chatWithRetry,
+  callWithRetry,
   type ErrorContext,
   mergeCatalog,
   missingApiKey,
@@ -127,7 +127,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions = {}):
         if (event.type === 'finish') return event.result;
       throw streamInterrupted(errors, 'no result');
     }
-    return chatWithRetry({
+    return callWithRetry({
       errors,
       policy,
       timeoutMs,
