@@ -10,8 +10,10 @@ import {
   type FineTuneEvent,
   type FineTuneJobRequest,
   type FineTuneJobState,
+  type HardwareOption,
   InputError,
   type ModelLimits,
+  type PriceEstimate,
 } from '@distillery/core';
 import {
   assertCheckPassed,
@@ -57,16 +59,12 @@ export interface UploadedTogetherFile {
   raw: TogetherFileResponse;
 }
 
-export interface TogetherPriceEstimate {
-  available: boolean;
-  totalPriceUsd?: number;
-  trainTokens?: number;
+/** Core's PriceEstimate plus what Together adds. */
+export interface TogetherPriceEstimate extends PriceEstimate {
   evalTokens?: number;
   /** False when the estimate is above the account's limit. */
   allowedToProceed?: boolean;
   userLimitUsd?: number;
-  unavailableReason?: string;
-  raw: unknown;
 }
 
 export interface TogetherCheckpoint {
@@ -78,13 +76,7 @@ export interface TogetherCheckpoint {
   raw: unknown;
 }
 
-export interface TogetherHardware {
-  id: string;
-  /** US cents per minute of one replica, when Together says. */
-  centsPerMinute?: number;
-  available?: boolean;
-  raw: unknown;
-}
+export type TogetherHardware = HardwareOption;
 
 export interface TogetherDeployRequest extends DeployRequest {
   displayName?: string;
