@@ -25,6 +25,7 @@ export {
   readReasoning,
   reasoningDetailsText,
 } from './reasoning-fields';
+export { type JobFileSteps, resolveJobFiles } from './resolve-job-files';
 export {
   DEFAULT_TIMEOUT_MS,
   nonEmpty,

@@ -16,12 +16,12 @@ import {
   callWithRetry,
   type ErrorContext,
   type HyperparameterViolation,
-  isProviderFileId,
-  missingApiKey,
   type ProviderConnectionOptions,
+  resolveJobFiles,
   resolveProviderSettings,
 } from '@distillery/provider-kit';
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
+import { lazyOpenAIClient } from './openai-client';
 import { normalizeOpenAIStatus } from './openai-fine-tune-status';
 import { buildOpenAIFineTuneBody, readOpenAIHyperparameters } from './openai-hyperparameters';
 import { OPENAI_COMPATIBLE_PRESETS } from './openai-presets';
@@ -101,22 +101,7 @@ export function createOpenAIFineTuneBackend(
   });
   const jobErrors = (jobId: string) => errorContext(`fine-tuning job ${jobId}`, '', 'Check the job id.');
 
-  let client: OpenAI | undefined;
-  const sdk = (errors: ErrorContext): OpenAI => {
-    if (!apiKey) throw missingApiKey(errors);
-    client ??= new OpenAI({
-      apiKey,
-      baseURL,
-      organization: null,
-      project: null,
-      maxRetries: 0,
-      timeout: timeoutMs,
-      logLevel: 'off',
-      ...(options.headers ? { defaultHeaders: options.headers } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
-    return client;
-  };
+  const sdk = lazyOpenAIClient({ apiKey, baseURL, timeoutMs, apiKeyRequired: true }, options);
   const call = <T>(
     errors: ErrorContext,
     signal: AbortSignal | undefined,
@@ -140,11 +125,8 @@ export function createOpenAIFineTuneBackend(
     });
   }
 
-  async function upload(
-    path: string,
-    callOptions: CallOptions & { model?: string } = {},
-  ): Promise<UploadedOpenAIFile> {
-    assertCheckPassed(await check(path, callOptions), path, label);
+  /** Sends a file that passed its check. */
+  async function send(path: string, callOptions: CallOptions = {}): Promise<UploadedOpenAIFile> {
     const file = await call(
       errorContext(`file ${basename(path)}`),
       callOptions.signal,
@@ -155,19 +137,25 @@ export function createOpenAIFineTuneBackend(
     return { id: file.id, filename: file.filename, bytes: file.bytes, raw: file };
   }
 
+  async function upload(
+    path: string,
+    callOptions: CallOptions & { model?: string } = {},
+  ): Promise<UploadedOpenAIFile> {
+    assertCheckPassed(await check(path, callOptions), path, label);
+    return send(path, callOptions);
+  }
+
   const validateHyperparameters = (request: FineTuneJobRequest) =>
     readOpenAIHyperparameters(request).violations;
 
   async function create(job: FineTuneJobRequest, callOptions: CallOptions = {}): Promise<{ id: string }> {
     const { signal } = callOptions;
     assertNoViolations(validateHyperparameters(job), job.baseModel);
-    for (const path of [job.trainingFile, job.validationFile])
-      if (path && !isProviderFileId(path))
-        assertCheckPassed(await check(path, { model: job.baseModel, signal }), path, label);
-    const fileId = async (pathOrId: string) =>
-      isProviderFileId(pathOrId) ? pathOrId : (await upload(pathOrId, { model: job.baseModel, signal })).id;
-    const trainingFile = await fileId(job.trainingFile);
-    const validationFile = job.validationFile ? await fileId(job.validationFile) : undefined;
+    const { trainingFile, validationFile } = await resolveJobFiles(job, {
+      backend: label,
+      check: (path) => check(path, { model: job.baseModel, signal }),
+      send: (path) => send(path, { signal }),
+    });
     const body = buildOpenAIFineTuneBody(job, { trainingFile, validationFile });
     const created = await call(errorContext(`fine-tune of ${job.baseModel}`, job.baseModel), signal, (c, s) =>
       c.fineTuning.jobs.create(body as unknown as OpenAI.FineTuning.JobCreateParams, { signal: s }),

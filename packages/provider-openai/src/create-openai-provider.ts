@@ -9,13 +9,13 @@ import {
   chatCompletionsMethods,
   type ErrorContext,
   mergeCatalog,
-  missingApiKey,
   type ProviderConnectionOptions,
   type ResultContext,
   resolveProviderSettings,
 } from '@distillery/provider-kit';
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { buildChatBody } from './build-chat-body';
+import { lazyOpenAIClient } from './openai-client';
 import {
   isPresetId,
   OPENAI_COMPATIBLE_PRESETS,
@@ -65,23 +65,10 @@ export function createOpenAIProvider(options: OpenAIProviderOptions = {}): OpenA
   const { apiKey, baseURL, timeoutMs, policy, secrets } = resolveProviderSettings(options, preset);
   const models = mergeCatalog(options.models, preset.models);
 
-  let client: OpenAI | undefined;
-  const getClient = (ctx: ErrorContext): OpenAI => {
-    if (!apiKey && preset.apiKeyRequired) throw missingApiKey(ctx);
-    client ??= new OpenAI({
-      apiKey: apiKey ?? 'not-needed',
-      baseURL,
-      organization: null,
-      project: null,
-      // Retries, timeouts and streams are handled here, once, for every attempt.
-      maxRetries: 0,
-      timeout: timeoutMs,
-      logLevel: 'off',
-      ...(options.headers ? { defaultHeaders: options.headers } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
-    return client;
-  };
+  const getClient = lazyOpenAIClient(
+    { apiKey, baseURL, timeoutMs, apiKeyRequired: preset.apiKeyRequired },
+    options,
+  );
 
   const errorContext = (model: string): ErrorContext => ({
     provider: id,

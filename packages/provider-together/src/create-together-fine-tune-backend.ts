@@ -23,12 +23,14 @@ import {
   isProviderFileId,
   missingApiKey,
   type ProviderConnectionOptions,
+  resolveJobFiles,
   resolveProviderSettings,
 } from '@distillery/provider-kit';
-import Together from 'together-ai';
+import type Together from 'together-ai';
 import { buildTogetherFineTuneBody } from './build-together-fine-tune-body';
 import { TOGETHER_SETTINGS } from './create-together-provider';
 import { toTogetherEvent } from './to-together-event';
+import { lazyTogetherClient } from './together-client';
 import { normalizeTogetherStatus } from './together-fine-tune-status';
 import type { HyperparameterViolation } from './together-hyperparameters';
 import { type TogetherModelLimits, toModelLimits } from './together-model-limits';
@@ -155,20 +157,7 @@ export function createTogetherFineTuneBackend(
   const jobErrors = (jobId: string) =>
     errorContext(`fine-tune job ${jobId}`, '', 'Check the job id (`distill finetune list`).');
 
-  let client: Together | undefined;
-  const sdk = (errors: ErrorContext): Together => {
-    if (!apiKey) throw missingApiKey(errors);
-    client ??= new Together({
-      apiKey,
-      baseURL,
-      maxRetries: 0,
-      timeout: timeoutMs,
-      logLevel: 'off',
-      ...(options.headers ? { defaultHeaders: options.headers } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
-    return client;
-  };
+  const sdk = lazyTogetherClient({ apiKey, baseURL, timeoutMs }, options);
   /** One SDK call with retries; every failure a ProviderError naming `errors.subject`. */
   const call = <T>(
     errors: ErrorContext,
@@ -192,11 +181,8 @@ export function createTogetherFineTuneBackend(
     });
   }
 
-  async function upload(
-    path: string,
-    callOptions: CallOptions & { model?: string } = {},
-  ): Promise<UploadedTogetherFile> {
-    assertCheckPassed(await check(path, callOptions), path, label);
+  /** Sends a file that passed its check. */
+  async function send(path: string, callOptions: CallOptions = {}): Promise<UploadedTogetherFile> {
     const errors = errorContext(`file ${basename(path)}`);
     if (!apiKey) throw missingApiKey(errors);
     const file = await uploadTogetherFile(path, {
@@ -220,6 +206,14 @@ export function createTogetherFineTuneBackend(
     };
   }
 
+  async function upload(
+    path: string,
+    callOptions: CallOptions & { model?: string } = {},
+  ): Promise<UploadedTogetherFile> {
+    assertCheckPassed(await check(path, callOptions), path, label);
+    return send(path, callOptions);
+  }
+
   async function limits(model: string, callOptions: CallOptions = {}) {
     const errors = errorContext(
       `fine-tuning limits of model ${model}`,
@@ -237,14 +231,11 @@ export function createTogetherFineTuneBackend(
     const modelLimits = await limits(job.baseModel, callOptions);
     const violations = validateHyperparameters(modelLimits, job);
     assertNoViolations(violations, job.baseModel);
-    const fileId = async (pathOrId: string) =>
-      isProviderFileId(pathOrId) ? pathOrId : (await upload(pathOrId, { model: job.baseModel, signal })).id;
-    // Both files are checked before either is uploaded.
-    for (const path of [job.trainingFile, job.validationFile])
-      if (path && !isProviderFileId(path))
-        assertCheckPassed(await check(path, { model: job.baseModel, signal }), path, label);
-    const trainingFile = await fileId(job.trainingFile);
-    const validationFile = job.validationFile ? await fileId(job.validationFile) : undefined;
+    const { trainingFile, validationFile } = await resolveJobFiles(job, {
+      backend: label,
+      check: (path) => check(path, { model: job.baseModel, signal }),
+      send: (path) => send(path, { signal }),
+    });
     const body = buildTogetherFineTuneBody(job, { trainingFile, validationFile }, modelLimits.raw);
     const created = await call(errorContext(`fine-tune of ${job.baseModel}`, job.baseModel), signal, (c, s) =>
       c.fineTuning.create(body as unknown as Together.FineTuningCreateParams, { signal: s }),

@@ -3,13 +3,13 @@ import {
   chatCompletionsMethods,
   type ErrorContext,
   mergeCatalog,
-  missingApiKey,
   type ProviderConnectionOptions,
   type ResultContext,
   resolveProviderSettings,
 } from '@distillery/provider-kit';
-import Together from 'together-ai';
+import type Together from 'together-ai';
 import { buildTogetherBody } from './build-together-body';
+import { lazyTogetherClient } from './together-client';
 import { TOGETHER_MODELS } from './together-models';
 
 /** Connection options (`apiKey`, `baseURL`, `env`, ...) default to `TOGETHER_API_KEY` / `TOGETHER_BASE_URL`. */
@@ -46,21 +46,7 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): T
   const { apiKey, baseURL, timeoutMs, policy, secrets } = resolveProviderSettings(options, TOGETHER_SETTINGS);
   const models = mergeCatalog(options.models, TOGETHER_MODELS);
 
-  let client: Together | undefined;
-  const getClient = (ctx: ErrorContext): Together => {
-    if (!apiKey) throw missingApiKey(ctx);
-    client ??= new Together({
-      apiKey,
-      baseURL,
-      // Retries, timeouts and streams are handled here, once, for every attempt.
-      maxRetries: 0,
-      timeout: timeoutMs,
-      logLevel: 'off',
-      ...(options.headers ? { defaultHeaders: options.headers } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
-    return client;
-  };
+  const getClient = lazyTogetherClient({ apiKey, baseURL, timeoutMs }, options);
 
   const errorContext = (model: string): ErrorContext => ({
     provider: id,
