@@ -5,8 +5,11 @@ import { openProjectStore, type SampleStore, type Session } from '@distillery/ru
 import { createLaunchToken } from './create-launch-token';
 import { createRequestGuard } from './create-request-guard';
 import { createSecretRedactor } from './create-secret-redactor';
+import { GenerationRuns } from './generation-runs';
 import { readJsonBody } from './read-json-body';
 import { matchRoute, type Route } from './route';
+import { datasetRoutes } from './routes/dataset-routes';
+import { generationRoutes } from './routes/generation-routes';
 import { playgroundRoutes } from './routes/playground-routes';
 import { projectRoutes } from './routes/project-routes';
 import { sampleRoutes } from './routes/sample-routes';
@@ -63,11 +66,14 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
     store,
     redact: createSecretRedactor(options.session.ctx.env, configKeys),
     signal: lifetime.signal,
+    generations: new GenerationRuns(options.session, store),
   };
   const routes: Route[] = [
-    ...projectRoutes({ generate: false, datasets: false, fineTunes: false }),
+    ...projectRoutes({ generate: true, datasets: true, fineTunes: false }),
     ...sampleRoutes,
     ...playgroundRoutes,
+    ...generationRoutes,
+    ...datasetRoutes,
   ];
   const serveClient = createClientHandler(options.clientDir ?? resolveClientDir(), token);
   let guard: ReturnType<typeof createRequestGuard> | undefined;
@@ -168,6 +174,7 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
   const close = () => {
     closing ??= (async () => {
       lifetime.abort();
+      await ctx.generations.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,6 +1,7 @@
 import type { SampleStore, Session } from '@distillery/runtime';
+import type { GenerationRuns } from './generation-runs';
 
-/** What every route gets, passed explicitly: the session, the open project store, the redactor. */
+/** What every route gets, passed explicitly: the session, the open project store, the redactor, live runs. */
 export interface WebContext {
   session: Session;
   store: SampleStore;
@@ -8,4 +9,6 @@ export interface WebContext {
   redact: (text: string) => string;
   /** Aborted when the server closes. */
   signal: AbortSignal;
+  /** Generation runs started from this server. */
+  generations: GenerationRuns;
 }

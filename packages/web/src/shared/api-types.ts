@@ -126,3 +126,214 @@ export type PlaygroundStreamMessage =
   | { type: 'event'; event: FlowEvent }
   | { type: 'result'; result: PlaygroundResult }
   | { type: 'error'; error: ApiErrorBody };
+
+// ---------- generation ----------
+
+export interface GenerationProgressView {
+  phase: 'topics' | 'generating' | 'finishing';
+  jobId: string | null;
+  topics?: { done: number; total: number };
+  planned: number;
+  generated: number;
+  failed: number;
+  inFlight: number;
+  elapsedMs: number;
+  ratePerSecond: number;
+  etaMs: number | null;
+  usage: Usage;
+  costUsd: number | null;
+}
+
+export interface GenerationSummaryView {
+  jobId: string | null;
+  taskId: string;
+  runConfig: string;
+  provider: string;
+  model: string;
+  inputs: number;
+  skippedExisting: number;
+  skippedFailed: number;
+  planned: number;
+  generated: number;
+  failed: number;
+  totalGenerated: number;
+  count: number | null;
+  stopReason: string;
+  complete: boolean;
+  usage: Usage;
+  costUsd: number | null;
+  elapsedMs: number;
+  failures: { input: string; reason: string; attempts: number }[];
+}
+
+/** A generation run started from this server (live, in memory). */
+export interface GenerationRunView {
+  runId: string;
+  taskId: string;
+  runConfig: string;
+  status: 'running' | 'stopping' | 'finished' | 'failed';
+  startedAt: string;
+  progress: GenerationProgressView | null;
+  summary: GenerationSummaryView | null;
+  error: ApiErrorBody | null;
+}
+
+/** A stored generation (resumable by running it again). */
+export interface GenerationJobView {
+  id: string;
+  taskId: string;
+  runConfig: string;
+  source:
+    | { type: 'file'; file: string }
+    | {
+        type: 'topics';
+        topics: number;
+        perTopic: number;
+        subtopics: number;
+        runConfig?: string;
+        guidance?: string;
+      }
+    | { type: 'inputs'; inputs: string[] };
+  count: number | null;
+  tags: string[];
+  status: 'running' | 'stopped' | 'complete';
+  stopReason: string | null;
+  generated: number;
+  failed: number;
+  costUsd: number | null;
+  runs: number;
+  updatedAt: string;
+}
+
+export interface GenerationFailureView {
+  key: string;
+  jobId: string;
+  taskId: string;
+  runConfig: string;
+  input: string;
+  reason: string;
+  kind: string;
+  failures: number;
+  lastFailedAt: string;
+}
+
+export interface GenerationsResponse {
+  jobs: GenerationJobView[];
+  runs: GenerationRunView[];
+  failures: GenerationFailureView[];
+  failureCount: number;
+}
+
+export interface StartGenerationRequest {
+  taskId: string;
+  runConfig?: string;
+  source?:
+    | { type: 'file'; file: string }
+    | { type: 'topics'; topics: number; perTopic: number; subtopics?: number; guidance?: string }
+    | { type: 'inputs'; inputs: string[] };
+  /** Resume this stored generation (its source, run config and count). */
+  jobId?: string;
+  count?: number;
+  concurrency?: number;
+  requestsPerMinute?: number;
+  tokensPerMinute?: number;
+  maxCostUsd?: number;
+  retryFailed?: boolean;
+  tags?: string[];
+}
+
+/** Server-sent events of a generation run: its state after every change, the last one finished or failed. */
+export type GenerationStreamMessage = { type: 'run'; run: GenerationRunView };
+
+// ---------- datasets ----------
+
+export interface DatasetSummaryView {
+  id: string;
+  name: string;
+  taskId: string;
+  filter: SampleFilter;
+  /** The filter as `distill dataset create --filter` reads it ('' for all samples). */
+  filterExpression: string;
+  seed: number;
+  splitRatios: Record<string, number>;
+  /** Samples frozen in each split. */
+  splitSizes: Record<string, number>;
+  createdAt: string;
+}
+
+export interface SplitStatsView {
+  total: number;
+  withReasoning: number;
+  highRated: number;
+  missing: number;
+}
+
+export interface DatasetDetailView {
+  dataset: DatasetSummaryView;
+  stats: SplitStatsView & { splits: Record<string, SplitStatsView>; tags: Record<string, number> };
+}
+
+/** Live counts for a dataset about to be created. */
+export interface DatasetPlanView {
+  facets: SampleFacetsResponse;
+  highRated: number;
+  splitSizes: Record<string, number>;
+  filterExpression: string;
+  /** What a reasoning-strategy export of these samples would fail or warn on. */
+  warnings: string[];
+}
+
+export interface CreateDatasetRequest {
+  taskId: string;
+  name: string;
+  filter?: SampleFilter;
+  split?: Record<string, number>;
+  seed?: number;
+}
+
+export interface CheckFindingView {
+  line: number;
+  code: string;
+  message: string;
+}
+
+export interface DatasetCheckRequest {
+  split: string;
+  strategy: 'final-only' | 'reasoning';
+  format: string;
+  /** Base model, for sequence-length lint. */
+  model?: string;
+}
+
+export interface DatasetCheckView {
+  export: {
+    file: string;
+    split: string;
+    strategy: string;
+    format: string;
+    examples: number;
+    samples: number;
+    skipped: number;
+    truncatedReasoning: number;
+    bytes: number;
+    flow: string;
+    parser?: string;
+  };
+  /** null when no provider checker reads this format. */
+  report: {
+    backend: string;
+    ok: boolean;
+    format: string;
+    samples: number;
+    errors: CheckFindingView[];
+    warnings: CheckFindingView[];
+    stats: Record<string, number>;
+  } | null;
+}
+
+export interface ExportFormatView {
+  id: string;
+  description: string;
+  /** The provider checker for this format, if any. */
+  checkBackend: 'together' | 'openai' | null;
+}

@@ -421,9 +421,7 @@ export function PlaygroundPage() {
               </div>
             </div>
           </div>
-          {state.error ? (
-            <ErrorBanner error={Object.assign(new Error(state.error.message), { body: state.error })} />
-          ) : null}
+          {state.error ? <ErrorBanner error={state.error} /> : null}
           {state.status === 'stopped' ? <div className="banner banner-info">Stopped.</div> : null}
           <div className="side-by-side">
             <ReasoningPanel
