@@ -1,4 +1,6 @@
 import type { RegisterCommand } from '../command-context';
+import { registerDatasetCommand } from './dataset-command';
+import { registerExportCommand } from './export-command';
 import { registerInitCommand } from './init-command';
 import { registerParseCommand } from './parse-command';
 import { registerPluginsCommand } from './plugins-command';
@@ -10,4 +12,6 @@ export const commands: readonly RegisterCommand[] = [
   registerPluginsCommand,
   registerParseCommand,
   registerRunCommand,
+  registerDatasetCommand,
+  registerExportCommand,
 ];

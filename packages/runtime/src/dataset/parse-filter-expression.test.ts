@@ -72,6 +72,7 @@ describe('parseFilterExpression', () => {
     ['rating<3', 7, 'rating<3 cannot be expressed'],
     ['rating>=four', 9, 'expected a whole number of stars (1 to 5), found "four"'],
     ['rating', 7, 'expected a comparison like rating>=4'],
+    ['rating=>4', 7, 'unknown comparison "=>": use >=, > or ='],
     ['tag:ok and source=robot', 19, 'unknown source "robot"'],
     ['tag:ok and colour=red', 12, 'unknown condition "colour=red"'],
     ['tag verified', 4, 'expected "=" or ":" after "tag"'],

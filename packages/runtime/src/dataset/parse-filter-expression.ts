@@ -155,8 +155,11 @@ export function parseFilterExpression(expression: string, options: ParseFilterOp
     switch (word) {
       case 'rating': {
         const opAt = s.pos;
-        const op = /^(>=|>|=|<=|<|!=)/.exec(s.text.slice(s.pos))?.[1];
+        const op = /^[<>=!]+/.exec(s.text.slice(s.pos))?.[0];
         if (op === undefined) fail('expected a comparison like rating>=4.', opAt);
+        if (!['>=', '>', '=', '<=', '<', '!='].includes(op!)) {
+          fail(`unknown comparison "${op}": use >=, > or =.`, opAt);
+        }
         s.pos += op!.length;
         const numberAt = s.pos;
         const raw = /^\d+/.exec(s.text.slice(s.pos))?.[0];
