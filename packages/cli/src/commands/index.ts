@@ -1,10 +1,13 @@
 import type { RegisterCommand } from '../command-context';
 import { registerDatasetCommand } from './dataset-command';
 import { registerExportCommand } from './export-command';
+import { registerGenerateCommand } from './generate-command';
+import { registerImportCommand } from './import-command';
 import { registerInitCommand } from './init-command';
 import { registerParseCommand } from './parse-command';
 import { registerPluginsCommand } from './plugins-command';
 import { registerRunCommand } from './run-command';
+import { registerSamplesCommand } from './samples-command';
 
 /** Every `distill` command, in help order. A new command is a file here and one line below. */
 export const commands: readonly RegisterCommand[] = [
@@ -12,6 +15,9 @@ export const commands: readonly RegisterCommand[] = [
   registerPluginsCommand,
   registerParseCommand,
   registerRunCommand,
+  registerImportCommand,
+  registerGenerateCommand,
+  registerSamplesCommand,
   registerDatasetCommand,
   registerExportCommand,
 ];
