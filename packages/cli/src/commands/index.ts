@@ -8,6 +8,7 @@ import { registerParseCommand } from './parse-command';
 import { registerPluginsCommand } from './plugins-command';
 import { registerRunCommand } from './run-command';
 import { registerSamplesCommand } from './samples-command';
+import { registerWebCommand } from './web-command';
 
 /** Every `distill` command, in help order. A new command is a file here and one line below. */
 export const commands: readonly RegisterCommand[] = [
@@ -20,4 +21,5 @@ export const commands: readonly RegisterCommand[] = [
   registerSamplesCommand,
   registerDatasetCommand,
   registerExportCommand,
+  registerWebCommand,
 ];
