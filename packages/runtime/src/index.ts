@@ -31,6 +31,26 @@ export { type FrozenCall, freezeCall } from './export/freeze-call';
 export { getExportFormat } from './export/get-export-format';
 export { MissingReasoningError } from './export/missing-reasoning-error';
 export {
+  FINE_TUNE_RECORD_KIND,
+  findFineTune,
+  listFineTunes,
+  newFineTuneId,
+  saveFineTune,
+} from './finetune/fine-tune-records';
+export { cancelFineTune, type DeployOptions, deployFineTune } from './finetune/manage-fine-tune';
+export {
+  type FineTuneOptions,
+  type FineTunePlan,
+  type PlannedFile,
+  type PriceLine,
+  planFineTune,
+} from './finetune/plan-fine-tune';
+export { isTerminal, progressOf, refreshFineTune } from './finetune/refresh-fine-tune';
+export { runFineTuned } from './finetune/run-fine-tuned';
+export { type FineTuneStep, startFineTune } from './finetune/start-fine-tune';
+export { trainingFormat } from './finetune/training-format';
+export { type WatchOptions, watchFineTune } from './finetune/watch-fine-tune';
+export {
   type GenerateSamplesHooks,
   type GenerateSamplesOptions,
   type GenerationFailureSummary,

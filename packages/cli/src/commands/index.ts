@@ -1,6 +1,8 @@
 import type { RegisterCommand } from '../command-context';
+import { registerCheckCommand } from './check-command';
 import { registerDatasetCommand } from './dataset-command';
 import { registerExportCommand } from './export-command';
+import { registerFineTuneCommands } from './fine-tune-commands';
 import { registerGenerateCommand } from './generate-command';
 import { registerImportCommand } from './import-command';
 import { registerInitCommand } from './init-command';
@@ -8,6 +10,7 @@ import { registerParseCommand } from './parse-command';
 import { registerPluginsCommand } from './plugins-command';
 import { registerRunCommand } from './run-command';
 import { registerSamplesCommand } from './samples-command';
+import { registerTrainCommand } from './train-command';
 import { registerWebCommand } from './web-command';
 
 /** Every `distill` command, in help order. A new command is a file here and one line below. */
@@ -21,5 +24,8 @@ export const commands: readonly RegisterCommand[] = [
   registerSamplesCommand,
   registerDatasetCommand,
   registerExportCommand,
+  registerCheckCommand,
+  registerTrainCommand,
+  registerFineTuneCommands,
   registerWebCommand,
 ];

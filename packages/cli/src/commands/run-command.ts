@@ -1,11 +1,21 @@
 import {
+  type FineTuneRecord,
   type FlowEvent,
   InputError,
   type ModelParameters,
   ReasoningEffortSchema,
   type Task,
 } from '@distillery/core';
-import { findTask, type RunModelResult, runModel, type Session } from '@distillery/runtime';
+import {
+  findFineTune,
+  findTask,
+  openProjectStore,
+  type RunModelResult,
+  refreshFineTune,
+  runFineTuned,
+  runModel,
+  type Session,
+} from '@distillery/runtime';
 import { type Command, Option } from 'commander';
 import type { CliIO } from '../cli-io';
 import type { RegisterCommand } from '../command-context';
@@ -13,8 +23,9 @@ import { readText } from '../read-text';
 import { styleFor } from '../style';
 
 export interface RunCommandOptions {
-  provider: string;
-  model: string;
+  provider?: string;
+  model?: string;
+  finetune?: string;
   flow?: string;
   parser?: string;
   task?: string;
@@ -92,34 +103,7 @@ function summary(result: RunModelResult): string {
   return `${result.provider}/${result.model} · ${result.flow} flow · ${tokens} · ${cost} · ${result.latencyMs} ms · ${result.finishReason}`;
 }
 
-/** `distill run`: one input through a provider, model and call flow, reasoning kept apart from the answer. */
-export async function runCommand(session: Session, options: RunCommandOptions, io: CliIO): Promise<void> {
-  if (options.input !== undefined && options.inputFile !== undefined) {
-    throw new InputError('Give either --input or --input-file, not both.');
-  }
-  if (options.input === undefined && options.inputFile === undefined) {
-    throw new InputError('Nothing to run: no input given.', {
-      advice: 'Pass --input "TEXT", or --input-file FILE (- for standard input).',
-    });
-  }
-  const input = options.input ?? (await readText(options.inputFile!, io));
-  const task = options.task ? findTask(session, options.task) : undefined;
-  const system = options.system ?? task?.instruction ?? '';
-  const thinkingInstruction = options.thinkingInstruction ?? task?.thinkingInstruction;
-  const params = parameters(options);
-  const human = !options.json;
-  const result = await runModel(session, {
-    provider: options.provider,
-    model: options.model,
-    ...(options.flow ? { flow: options.flow } : {}),
-    ...(options.parser ? { parser: options.parser } : {}),
-    prompt: { system, ...(thinkingInstruction ? { thinkingInstruction } : {}) },
-    input,
-    ...(params ? { parameters: params } : {}),
-    ...(task?.outputSchema && task.outputSchema.type === 'object' ? { outputSchema: task.outputSchema } : {}),
-    ...(options.stream ? { stream: true } : {}),
-    ...(options.stream && human ? { onEvent: liveWriter(io) } : {}),
-  });
+function printResult(result: RunModelResult, options: RunCommandOptions, io: CliIO): void {
   if (options.json) {
     io.stdout.write(
       `${JSON.stringify({
@@ -155,12 +139,77 @@ export async function runCommand(session: Session, options: RunCommandOptions, i
   io.stdout.write(`${style.dim(summary(result))}\n`);
 }
 
+/** `distill run`: one input through a provider, model and call flow, reasoning kept apart from the answer. */
+export async function runCommand(session: Session, options: RunCommandOptions, io: CliIO): Promise<void> {
+  if (options.input !== undefined && options.inputFile !== undefined) {
+    throw new InputError('Give either --input or --input-file, not both.');
+  }
+  if (options.input === undefined && options.inputFile === undefined) {
+    throw new InputError('Nothing to run: no input given.', {
+      advice: 'Pass --input "TEXT", or --input-file FILE (- for standard input).',
+    });
+  }
+  const input = options.input ?? (await readText(options.inputFile!, io));
+  const human = !options.json;
+  if (options.finetune) {
+    if (
+      options.provider ||
+      options.model ||
+      options.flow ||
+      options.parser ||
+      options.system ||
+      options.task
+    ) {
+      throw new InputError(
+        '--finetune calls the model exactly as it was trained: drop --provider, --model, --flow, --parser, --system and --task.',
+      );
+    }
+    const store = await openProjectStore(session);
+    let record: FineTuneRecord;
+    try {
+      record = await refreshFineTune(session, store, await findFineTune(store, options.finetune));
+    } finally {
+      await store.close();
+    }
+    const result = await runFineTuned(session, record, {
+      input,
+      ...(options.stream ? { stream: true } : {}),
+      ...(options.stream && human ? { onEvent: liveWriter(io) } : {}),
+    });
+    printResult(result, options, io);
+    return;
+  }
+  if (!options.provider || !options.model) {
+    throw new InputError('Say which model to run: --provider ID --model MODEL (or --finetune ID).', {
+      advice: 'e.g. distill run --provider together --model deepseek-ai/DeepSeek-R1 --input "..."',
+    });
+  }
+  const task = options.task ? findTask(session, options.task) : undefined;
+  const system = options.system ?? task?.instruction ?? '';
+  const thinkingInstruction = options.thinkingInstruction ?? task?.thinkingInstruction;
+  const params = parameters(options);
+  const result = await runModel(session, {
+    provider: options.provider,
+    model: options.model,
+    ...(options.flow ? { flow: options.flow } : {}),
+    ...(options.parser ? { parser: options.parser } : {}),
+    prompt: { system, ...(thinkingInstruction ? { thinkingInstruction } : {}) },
+    input,
+    ...(params ? { parameters: params } : {}),
+    ...(task?.outputSchema && task.outputSchema.type === 'object' ? { outputSchema: task.outputSchema } : {}),
+    ...(options.stream ? { stream: true } : {}),
+    ...(options.stream && human ? { onEvent: liveWriter(io) } : {}),
+  });
+  printResult(result, options, io);
+}
+
 export const registerRunCommand: RegisterCommand = (program, { io, session }) => {
   program
     .command('run')
     .description('run one input through a provider, model and call flow')
-    .requiredOption('--provider <id>', 'provider id: openai, together, anthropic, or one from the config')
-    .requiredOption('--model <model>', 'model name at that provider')
+    .option('--provider <id>', 'provider id: openai, together, anthropic, or one from the config')
+    .option('--model <model>', 'model name at that provider')
+    .option('--finetune <id>', 'call a fine-tuned model with the prompt, flow and parser it was trained with')
     .option('--flow <flow>', 'call flow: single, cot (chain of thought) or reasoning')
     .option('--parser <id>', 'parser for reasoning inline in the text, e.g. deepseek-r1')
     .option('--task <id>', "use a config task's instruction and thinking instruction")

@@ -1,0 +1,188 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { checkFile } from '@distillery/check';
+import {
+  type CheckReport,
+  type DatasetSnapshot,
+  type FineTuneBackend,
+  type FineTuneJobRequest,
+  type FineTuneMethod,
+  type Prompt,
+  type TrainingStrategy,
+  UserError,
+} from '@distillery/core';
+import { findDataset } from '../dataset/find-dataset';
+import { type ExportResult, exportDataset } from '../export/export-dataset';
+import type { ExportFormatId } from '../export/export-format';
+import { projectDataDir } from '../project/open-project-store';
+import type { Session } from '../session';
+import type { SampleStore } from '../store/sample-store';
+import { newFineTuneId } from './fine-tune-records';
+import { trainingFormat } from './training-format';
+
+export interface FineTuneOptions {
+  dataset: string;
+  backend: string;
+  baseModel: string;
+  strategy: TrainingStrategy;
+  method?: FineTuneMethod;
+  /** Camel-case hyperparameters the backend understands (nEpochs, batchSize, learningRate, loraR, …). */
+  hyperparameters?: Record<string, unknown>;
+  /** Explicit export format; default: the backend's format for the strategy. */
+  format?: string;
+  /** Train on preference pairs (DPO). */
+  preference?: boolean;
+  trainSplit?: string;
+  /** Validation split; default `val` when the dataset has a non-empty one. `false`: none. */
+  validationSplit?: string | false;
+  suffix?: string;
+  prompt?: Prompt;
+}
+
+export interface PlannedFile {
+  split: string;
+  export: ExportResult;
+  check: CheckReport;
+}
+
+export interface PriceLine {
+  /** `provider` when the backend priced the uploaded files, `list` from list prices, else `unknown`. */
+  source: 'provider' | 'list' | 'unknown';
+  totalUsd: number | null;
+  trainTokens: number;
+  note?: string;
+}
+
+export interface FineTunePlan {
+  id: string;
+  dir: string;
+  dataset: DatasetSnapshot;
+  backend: string;
+  baseModel: string;
+  strategy: TrainingStrategy;
+  method: FineTuneMethod;
+  format: ExportFormatId;
+  train: PlannedFile;
+  validation?: PlannedFile;
+  request: FineTuneJobRequest;
+  price: PriceLine;
+  /** How the result will be called: the frozen prompt, call flow and parser. */
+  call: { prompt: Prompt; flow: string; parser?: string };
+}
+
+function epochsOf(hyperparameters: Record<string, unknown>): number {
+  const n = hyperparameters.nEpochs;
+  return typeof n === 'number' && n > 0 ? n : 1;
+}
+
+function failedCheck(split: string, file: string, report: CheckReport): UserError {
+  const first = report.errors
+    .slice(0, 3)
+    .map((e) => `line ${e.line}: ${e.message}`)
+    .join('; ');
+  return new UserError(
+    `The ${split} file would be rejected (${report.errors.length} problem(s)), so nothing was uploaded: ${first}.`,
+    {
+      location: report.errors[0] ? `${file}:${report.errors[0].line}` : file,
+      advice: `Run \`distill check ${file} --strict${report.format ? '' : ''}\` for the full report, fix the samples, and create the dataset again.`,
+    },
+  );
+}
+
+/**
+ * Everything a fine-tune will do, without spending anything: exports the splits with the
+ * strategy, checks them strictly (a reasoning dataset with samples lacking reasoning fails
+ * here), and prices the job from list prices. `distill train --dry-run` prints this.
+ */
+export async function planFineTune(
+  session: Session,
+  store: SampleStore,
+  options: FineTuneOptions,
+): Promise<FineTunePlan> {
+  const backend: FineTuneBackend = session.plugins.backend(options.backend);
+  const dataset = await findDataset(store, options.dataset);
+  const method = options.method ?? 'lora';
+  const format = trainingFormat(backend, options.strategy, {
+    ...(options.format ? { format: options.format } : {}),
+    ...(options.preference ? { preference: true } : {}),
+  });
+  const id = newFineTuneId();
+  const dir = path.join(projectDataDir(session), 'fine-tunes', id);
+  await mkdir(dir, { recursive: true });
+  const trainSplit = options.trainSplit ?? 'train';
+  const valSplit =
+    options.validationSplit === false
+      ? undefined
+      : (options.validationSplit ?? ((dataset.splits.val?.length ?? 0) > 0 ? 'val' : undefined));
+
+  const plan = async (split: string, against?: string): Promise<PlannedFile> => {
+    const out = path.join(dir, `${split}.jsonl`);
+    const exported = await exportDataset(session, store, {
+      dataset,
+      split,
+      strategy: options.strategy,
+      format,
+      out,
+      ...(options.prompt ? { prompt: options.prompt } : {}),
+    });
+    const check = await checkFile(exported.file, {
+      backend: backend.id === 'openai' ? 'openai' : 'together',
+      model: options.baseModel,
+      strict: true,
+      // The two-message chain of thought keeps the reasoning in an earlier assistant turn, which
+      // the lint cannot tell from a plain turn; export has already refused samples without it.
+      expectReasoning: options.strategy === 'reasoning' && exported.layout !== 'cot-messages',
+      ...(against ? { against } : {}),
+    });
+    if (!check.ok) throw failedCheck(split, exported.file, check);
+    return { split, export: exported, check };
+  };
+  const validation = valSplit ? await plan(valSplit) : undefined;
+  const train = await plan(trainSplit, validation?.export.file);
+
+  const hyperparameters = { ...options.hyperparameters };
+  const request: FineTuneJobRequest = {
+    baseModel: options.baseModel,
+    trainingFile: train.export.file,
+    ...(validation ? { validationFile: validation.export.file } : {}),
+    method,
+    trainingMethod: format === 'together-preference' ? 'dpo' : 'sft',
+    hyperparameters,
+    ...(options.suffix ? { suffix: options.suffix } : {}),
+  };
+  const trainTokens = (train.check.stats.tokensTotal ?? 0) * epochsOf(hyperparameters);
+  const rate = backend.trainingPricePerMillionTokens?.(options.baseModel, method);
+  const price: PriceLine =
+    rate === undefined
+      ? {
+          source: 'unknown',
+          totalUsd: null,
+          trainTokens,
+          note: `no list price known for ${options.baseModel}`,
+        }
+      : {
+          source: 'list',
+          totalUsd: (trainTokens / 1_000_000) * rate,
+          trainTokens,
+          note: `${trainTokens} training tokens (estimated) x $${rate}/M tokens`,
+        };
+  return {
+    id,
+    dir,
+    dataset,
+    backend: backend.id,
+    baseModel: options.baseModel,
+    strategy: options.strategy,
+    method,
+    format,
+    train,
+    ...(validation ? { validation } : {}),
+    request,
+    price,
+    call: {
+      prompt: train.export.prompt,
+      flow: train.export.flow,
+      ...(train.export.parser ? { parser: train.export.parser } : {}),
+    },
+  };
+}
