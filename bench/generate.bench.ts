@@ -1,0 +1,166 @@
+// `distill generate` throughput and memory. Generation runs in a child process (its own peak RSS,
+// `resourceUsage().maxRSS`) through the runtime's generateSamples and the OpenAI-compatible
+// provider, against the testkit mock server in this process, which answers every request after a
+// fixed latency (a `latency` fault). Throughput is compared with the ideal time
+// count / concurrency × latency; memory at 20,000 samples with memory at 2,000 (and both with an
+// idle child that loads the same modules and opens the store).
+// Sizes: DISTILL_BENCH_GENERATE_N (default 2000), DISTILL_BENCH_GENERATE_BIG_N (default 20000).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BenchResult, BenchSuite } from './types.ts';
+
+const here = fileURLToPath(import.meta.url);
+const root = path.resolve(path.dirname(here), '..');
+const CONCURRENCY = 32;
+const LATENCY_MS = 200;
+/** The 20k run uses a shorter latency so it ends in reasonable time (ideal 20,000 / 32 × 20 ms = 12.5 s). */
+const BIG_LATENCY_MS = 20;
+
+interface ChildResult {
+  ms: number;
+  maxRssKb: number;
+  generated: number;
+}
+
+/** The child: generate `n` samples from a temp project against the mock at `baseURL`. */
+async function child(mode: 'idle' | 'generate', baseURL: string, n: number): Promise<void> {
+  const runtime = await import('@distillery/runtime');
+  const openai = (await import(
+    pathToFileURL(path.join(root, 'packages/provider-openai/dist/index.js')).href
+  )) as {
+    default: unknown;
+  };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'distill-bench-generate-'));
+  try {
+    writeFileSync(
+      path.join(dir, 'distill.config.mjs'),
+      `export default {
+  providers: { openai: { baseURL: ${JSON.stringify(baseURL)}, apiKey: 'sk-bench', maxRetries: 0 } },
+  models: { teacher: { reasoning: 'field', pricing: { inputPerMillion: 1, outputPerMillion: 2 } } },
+  tasks: [{ id: 'bench', name: 'Bench', instruction: 'Answer.', thinkingInstruction: 'Think.',
+    runConfigs: [{ name: 'teacher', provider: 'openai', model: 'teacher', flow: 'reasoning' }] }],
+};
+`,
+    );
+    const inputs = Array.from({ length: n }, (_, i) =>
+      JSON.stringify(`Question number ${i}: what is ${i} + ${i}?`),
+    );
+    writeFileSync(path.join(dir, 'inputs.jsonl'), `${inputs.join('\n')}\n`);
+    const ctx = runtime.createContext({ cwd: dir, env: {} });
+    const session = await runtime.openSession(ctx, {
+      builtins: [{ value: openai.default, packageName: '@distillery/provider-openai' }],
+    });
+    const store = await runtime.openProjectStore(session);
+    const started = performance.now();
+    let generated = 0;
+    if (mode === 'generate') {
+      const summary = await runtime.generateSamples(session, store, {
+        taskId: 'bench',
+        source: { type: 'file', file: 'inputs.jsonl' },
+        concurrency: CONCURRENCY,
+      });
+      generated = summary.generated;
+    }
+    const ms = performance.now() - started;
+    await store.close();
+    const result: ChildResult = { ms, maxRssKb: process.resourceUsage().maxRSS, generated };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function runChild(mode: 'idle' | 'generate', baseURL: string, n: number): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [here, '--generate-child', mode, baseURL, String(n)], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    proc.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    proc.on('error', reject);
+    proc.on('close', (code) => {
+      if (code !== 0) reject(new Error(`generate child exited with ${code}`));
+      else resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ChildResult);
+    });
+  });
+}
+
+async function measure(n: number, latencyMs: number): Promise<ChildResult> {
+  const { startMockServer } = await import('@distillery/testkit');
+  const server = await startMockServer();
+  server.fault({ type: 'latency', ms: latencyMs, times: Number.POSITIVE_INFINITY });
+  server.onChat((req) => ({
+    content: `The answer to "${req.lastUserText.slice(0, 40)}" is 42.`,
+    reasoning: `Thinking about ${req.lastUserText}: add the two numbers, check the sum, and answer.`,
+    chunkSize: 64,
+  }));
+  try {
+    const result = await runChild('generate', server.openaiBaseURL, n);
+    if (result.generated !== n) throw new Error(`generated ${result.generated} of ${n}`);
+    return result;
+  } finally {
+    await server.close();
+  }
+}
+
+const suite: BenchSuite = {
+  name: 'generate',
+  async run(): Promise<BenchResult[]> {
+    const n = Number(process.env.DISTILL_BENCH_GENERATE_N ?? 2000);
+    const big = Number(process.env.DISTILL_BENCH_GENERATE_BIG_N ?? 20000);
+    const idle = await runChild('idle', 'http://127.0.0.1:9', 0);
+    const small = await measure(n, LATENCY_MS);
+    const ideal = (n / CONCURRENCY) * LATENCY_MS;
+    const large = await measure(big, BIG_LATENCY_MS);
+    const bigIdeal = (big / CONCURRENCY) * BIG_LATENCY_MS;
+    const mb = (kb: number) => kb / 1024;
+    return [
+      { name: `ideal: ${n} / ${CONCURRENCY} × ${LATENCY_MS} ms (baseline)`, value: ideal / 1000, unit: 's' },
+      {
+        name: `generate ${n} at ${LATENCY_MS} ms latency, concurrency ${CONCURRENCY}`,
+        value: small.ms / 1000,
+        unit: 's',
+        baseline: `ideal: ${n} / ${CONCURRENCY} × ${LATENCY_MS} ms (baseline)`,
+        ratio: small.ms / ideal,
+        details: { samples: n, perSecond: Math.round(n / (small.ms / 1000)) },
+      },
+      {
+        name: `ideal: ${big} / ${CONCURRENCY} × ${BIG_LATENCY_MS} ms (baseline)`,
+        value: bigIdeal / 1000,
+        unit: 's',
+      },
+      {
+        name: `generate ${big} at ${BIG_LATENCY_MS} ms latency, concurrency ${CONCURRENCY}`,
+        value: large.ms / 1000,
+        unit: 's',
+        baseline: `ideal: ${big} / ${CONCURRENCY} × ${BIG_LATENCY_MS} ms (baseline)`,
+        ratio: large.ms / bigIdeal,
+        details: { samples: big, perSecond: Math.round(big / (large.ms / 1000)) },
+      },
+      { name: 'peak RSS, idle child (modules + open store)', value: mb(idle.maxRssKb), unit: 'MB' },
+      {
+        name: `peak RSS, generating ${n}`,
+        value: mb(small.maxRssKb),
+        unit: 'MB',
+        baseline: 'peak RSS, idle child (modules + open store)',
+        ratio: small.maxRssKb / idle.maxRssKb,
+      },
+      {
+        name: `peak RSS, generating ${big}`,
+        value: mb(large.maxRssKb),
+        unit: 'MB',
+        baseline: `peak RSS, generating ${n}`,
+        ratio: large.maxRssKb / small.maxRssKb,
+      },
+    ];
+  },
+};
+export default suite;
+
+if (process.argv[2] === '--generate-child') {
+  await child(process.argv[3] as 'idle' | 'generate', process.argv[4] ?? '', Number(process.argv[5] ?? 0));
+}
