@@ -25,6 +25,7 @@ import { lazyOpenAIClient } from './openai-client';
 import { normalizeOpenAIStatus } from './openai-fine-tune-status';
 import { buildOpenAIFineTuneBody, readOpenAIHyperparameters } from './openai-hyperparameters';
 import { OPENAI_COMPATIBLE_PRESETS } from './openai-presets';
+import { openAITrainingPricePerMillionTokens } from './openai-training-price';
 import { toOpenAIEvent } from './to-openai-event';
 
 export type OpenAIChecker = (path: string, options: CheckFileOptions) => Promise<CheckReport>;
@@ -241,6 +242,7 @@ export function createOpenAIFineTuneBackend(
     id,
     description: `OpenAI fine-tuning (${baseURL})`,
     /** Export formats (runtime ids) whose JSONL OpenAI trains on. */
+    trainingPricePerMillionTokens: openAITrainingPricePerMillionTokens,
     formats: ['openai'],
     baseURL,
     check,

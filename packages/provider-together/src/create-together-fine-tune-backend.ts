@@ -34,6 +34,7 @@ import { lazyTogetherClient } from './together-client';
 import { normalizeTogetherStatus } from './together-fine-tune-status';
 import type { HyperparameterViolation } from './together-hyperparameters';
 import { type TogetherModelLimits, toModelLimits } from './together-model-limits';
+import { togetherTrainingPricePerMillionTokens } from './together-training-price';
 import { type TogetherFileResponse, uploadTogetherFile } from './upload-together-file';
 import { validateHyperparameters } from './validate-hyperparameters';
 
@@ -408,6 +409,7 @@ export function createTogetherFineTuneBackend(
     id,
     description: `Together fine-tuning, files and dedicated endpoints (${baseURL})`,
     /** Export formats (runtime ids) whose JSONL Together trains on. */
+    trainingPricePerMillionTokens: togetherTrainingPricePerMillionTokens,
     formats: ['together', 'together-preference', 'r1'],
     baseURL,
     check,
