@@ -14,7 +14,7 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  mock = await startMockServer();
+  mock = await startMockServer({ simulation: { advanceOnPoll: true, stepsPerEpoch: 3 } });
   project = await createWebTestProject({
     gsm8kLines: 120,
     extra: [1, 2, 3].map((i) => ({
@@ -34,7 +34,7 @@ beforeAll(async () => {
       TOGETHER_BASE_URL: mock.togetherBaseURL,
     },
   });
-  web = await startWebServer({ session: project.session, port: 0 });
+  web = await startWebServer({ session: project.session, port: 0, fineTunePollMs: 150 });
   page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
 });
 
@@ -134,5 +134,61 @@ describe('the pipeline pages in chromium', () => {
     expect(list).toEqual([
       expect.objectContaining({ name: 'gsm8k-reasoning-v1', splitSizes: { train: 96, val: 12, test: 12 } }),
     ]);
+  });
+
+  it('plans a LoRA fine-tune with a price, watches it complete with a loss chart, deploys it and runs it in the playground', async () => {
+    const datasets = (await (await fetch(`${web.url}api/datasets`)).json()) as { id: string }[];
+    await page.goto(`${web.url}fine-tunes?dataset=${datasets[0]!.id}`);
+    await page.getByText('No fine-tunes yet').waitFor();
+    await page.getByLabel('Backend').selectOption('together');
+    await page.getByLabel('Base model').fill('Qwen/Qwen3-8B');
+    await page.getByLabel('Epochs').fill('5');
+    await page.getByLabel('LoRA r').fill('16');
+    await page.getByRole('button', { name: 'Plan (dry run)' }).click();
+    const plan = page.getByTestId('fine-tune-plan');
+    await plan.waitFor({ timeout: 30_000 });
+    expect(await plan.getByTestId('plan-price').textContent()).toMatch(/^≈ \$\d/);
+    expect(await plan.textContent()).toContain('96 examples');
+    expect(await plan.textContent()).toContain('reasoning flow');
+    expect(mock.requests.filter((r) => r.path.startsWith('/v1/files'))).toHaveLength(0);
+    await page.screenshot({ path: screenshotPath('13-fine-tune-plan'), fullPage: true });
+
+    await plan.getByRole('button', { name: 'Start fine-tune' }).click();
+    const detail = page.getByTestId('fine-tune-detail');
+    await detail.waitFor({ timeout: 30_000 });
+    await detail.getByTestId('loss-point').nth(1).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: screenshotPath('14-fine-tune-running'), fullPage: true });
+    await detail
+      .getByTestId('fine-tune-status')
+      .filter({ hasText: 'completed' })
+      .waitFor({ timeout: 60_000 });
+    await detail.getByTestId('result-model').waitFor();
+    expect(await detail.getByTestId('loss-point').count()).toBe(5);
+    const created = mock.requests.find((r) => r.method === 'POST' && r.path === '/v1/fine-tunes')!;
+    expect(created.body).toMatchObject({
+      model: 'Qwen/Qwen3-8B',
+      n_epochs: 5,
+      training_type: { type: 'Lora', lora_r: 16 },
+    });
+    await page.screenshot({ path: screenshotPath('15-fine-tune-completed'), fullPage: true });
+
+    await detail.getByRole('button', { name: 'Deploy' }).click();
+    await detail.getByTestId('result-model').filter({ hasText: 'endpoint' }).waitFor();
+    mock.endpoints.finish();
+
+    mock.reply({ reasoning: 'Half of 48 is 24; 48 + 24 = 72.', content: '72', chunkSize: 3, delayMs: 20 });
+    await detail.getByRole('link', { name: 'Try it in the playground' }).click();
+    await page.getByTestId('fine-tune-call').waitFor();
+    await page.getByLabel('Input', { exact: true }).fill('Natalia sold clips to 48 of her friends in April…');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByTestId('run-stats').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('reasoning-text').textContent()).toBe('Half of 48 is 24; 48 + 24 = 72.');
+    expect(await page.getByTestId('answer-text').textContent()).toContain('72');
+    await page.screenshot({ path: screenshotPath('16-playground-fine-tuned'), fullPage: true });
+    const call = mock.requests.filter((r) => r.path === '/v1/chat/completions').at(-1)!;
+    const body = call.body as { model: string; messages: { role: string; content: string }[] };
+    expect(body.model).toMatch(/^mock-user\//);
+    expect(body.messages[0]).toMatchObject({ role: 'system' });
+    expect(body.messages[0]!.content).toContain('Solve the maths word problem');
   });
 });

@@ -5,10 +5,12 @@ import { openProjectStore, type SampleStore, type Session } from '@distillery/ru
 import { createLaunchToken } from './create-launch-token';
 import { createRequestGuard } from './create-request-guard';
 import { createSecretRedactor } from './create-secret-redactor';
+import { FineTunePlans } from './fine-tune-plans';
 import { GenerationRuns } from './generation-runs';
 import { readJsonBody } from './read-json-body';
 import { matchRoute, type Route } from './route';
 import { datasetRoutes } from './routes/dataset-routes';
+import { fineTuneRoutes } from './routes/fine-tune-routes';
 import { generationRoutes } from './routes/generation-routes';
 import { playgroundRoutes } from './routes/playground-routes';
 import { projectRoutes } from './routes/project-routes';
@@ -33,6 +35,8 @@ export interface StartWebServerOptions {
   store?: SampleStore;
   /** The built client; default: `dist/client` of this package. */
   clientDir?: string;
+  /** Milliseconds between provider polls while a page watches a fine-tune. Default 5000. */
+  fineTunePollMs?: number;
 }
 
 export interface WebServer {
@@ -67,13 +71,15 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
     redact: createSecretRedactor(options.session.ctx.env, configKeys),
     signal: lifetime.signal,
     generations: new GenerationRuns(options.session, store),
+    fineTunePlans: new FineTunePlans(),
   };
   const routes: Route[] = [
-    ...projectRoutes({ generate: true, datasets: true, fineTunes: false }),
+    ...projectRoutes({ generate: true, datasets: true, fineTunes: true }),
     ...sampleRoutes,
     ...playgroundRoutes,
     ...generationRoutes,
     ...datasetRoutes,
+    ...fineTuneRoutes({ pollMs: options.fineTunePollMs ?? 5000 }),
   ];
   const serveClient = createClientHandler(options.clientDir ?? resolveClientDir(), token);
   let guard: ReturnType<typeof createRequestGuard> | undefined;

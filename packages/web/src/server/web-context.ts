@@ -1,4 +1,5 @@
 import type { SampleStore, Session } from '@distillery/runtime';
+import type { FineTunePlans } from './fine-tune-plans';
 import type { GenerationRuns } from './generation-runs';
 
 /** What every route gets, passed explicitly: the session, the open project store, the redactor, live runs. */
@@ -11,4 +12,6 @@ export interface WebContext {
   signal: AbortSignal;
   /** Generation runs started from this server. */
   generations: GenerationRuns;
+  /** Fine-tune dry-run plans waiting to be started. */
+  fineTunePlans: FineTunePlans;
 }

@@ -3,6 +3,8 @@
  * client; everything here is browser-safe (the client imports nothing from node).
  */
 import type {
+  FineTuneEvent,
+  FineTuneRecord,
   FlowEvent,
   ModelParameters,
   ReasoningExposure,
@@ -337,3 +339,67 @@ export interface ExportFormatView {
   /** The provider checker for this format, if any. */
   checkBackend: 'together' | 'openai' | null;
 }
+
+// ---------- fine-tunes ----------
+
+export type FineTuneEventView = Omit<FineTuneEvent, 'raw'>;
+
+/** A fine-tune record as stored (events without raw provider payloads), with its latest progress. */
+export interface FineTuneView extends Omit<FineTuneRecord, 'events'> {
+  events: FineTuneEventView[];
+  progress: { step?: number; totalSteps?: number; loss?: number };
+  terminal: boolean;
+  datasetName: string | null;
+}
+
+export interface FineTuneRequest {
+  dataset: string;
+  backend: string;
+  baseModel: string;
+  strategy: 'final-only' | 'reasoning';
+  method?: 'lora' | 'full';
+  hyperparameters?: Record<string, unknown>;
+  suffix?: string;
+}
+
+export interface PlannedFileView {
+  split: string;
+  file: string;
+  examples: number;
+  samples: number;
+  tokens: number;
+  warnings: number;
+}
+
+/** A dry-run plan: files, counts, price and how the result will be called; nothing spent yet. */
+export interface FineTunePlanView {
+  planId: string;
+  backend: string;
+  baseModel: string;
+  strategy: string;
+  method: string;
+  format: string;
+  datasetName: string;
+  train: PlannedFileView;
+  validation: PlannedFileView | null;
+  hyperparameters: Record<string, unknown>;
+  trainingMethod: string;
+  price: {
+    source: 'provider' | 'list' | 'unknown';
+    totalUsd: number | null;
+    trainTokens: number;
+    note?: string;
+  };
+  call: { prompt: { system: string; thinkingInstruction?: string }; flow: string; parser?: string };
+}
+
+export interface HardwareView {
+  id: string;
+  centsPerMinute?: number;
+  available?: boolean;
+}
+
+/** Server-sent events while watching a fine-tune: the record after every poll, the last one terminal. */
+export type FineTuneStreamMessage =
+  | { type: 'fine-tune'; fineTune: FineTuneView }
+  | { type: 'error'; error: ApiErrorBody };

@@ -33,7 +33,8 @@ const IDLE: PlaygroundRunState = {
 /** Runs the playground request over server-sent events, accumulating reasoning and answer as they stream. */
 export function usePlaygroundRun(): {
   state: PlaygroundRunState;
-  run: (request: PlaygroundRequest) => Promise<void>;
+  /** Runs a playground request, or posts `body` to another streaming run route (a fine-tune's). */
+  run: (request: PlaygroundRequest | { path: string; body: unknown }) => Promise<void>;
   stop: () => void;
 } {
   const [state, setState] = useState<PlaygroundRunState>(IDLE);
@@ -43,7 +44,7 @@ export function usePlaygroundRun(): {
     controller.current?.abort();
   }, []);
 
-  const run = useCallback(async (request: PlaygroundRequest) => {
+  const run = useCallback(async (request: PlaygroundRequest | { path: string; body: unknown }) => {
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
@@ -54,7 +55,9 @@ export function usePlaygroundRun(): {
       setState((s) => ({ ...s, reasoning, content, ...patch }));
     setState({ ...IDLE, status: 'running' });
     try {
-      const response = await apiSend('POST', '/api/playground/run', request, {
+      const [path, body] =
+        'path' in request ? [request.path, request.body] : ['/api/playground/run', request];
+      const response = await apiSend('POST', path, body, {
         signal: abort.signal,
         accept: 'text/event-stream',
       });

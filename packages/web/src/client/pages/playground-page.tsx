@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type {
+  FineTuneView,
   ModelParameters,
   PlaygroundRequest,
   ProjectSummary,
@@ -8,12 +9,14 @@ import type {
 } from '../../shared/api-types';
 import { AnswerPanel } from '../components/answer-panel';
 import { ErrorBanner } from '../components/error-banner';
+import { FineTuneCallCard } from '../components/fine-tune-call-card';
 import { Icon } from '../components/icon';
 import { PageHeader } from '../components/page-header';
 import { ReasoningPanel } from '../components/reasoning-panel';
 import { RunStats } from '../components/run-stats';
 import { TraceView } from '../components/trace-view';
 import { useProject } from '../hooks/project-context';
+import { useApi } from '../hooks/use-api';
 import { usePlaygroundRun } from '../hooks/use-playground-run';
 import { useLocation } from '../router/use-location';
 
@@ -119,12 +122,27 @@ export function PlaygroundPage() {
   const { search } = useLocation();
   const [form, setForm] = useState<Form>(() => initialForm(project, search));
   const { state, run, stop } = usePlaygroundRun();
+  const fineTuneId = search.get('finetune');
+  const fineTune = useApi<FineTuneView>(
+    fineTuneId ? `/api/fine-tunes/${encodeURIComponent(fineTuneId)}` : null,
+  );
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   const task = project.tasks.find((t) => t.id === form.taskId);
   const provider = project.providers.find((p) => p.id === form.provider);
   const modelInfo = provider?.models.find((m) => m.id === form.model);
   const running = state.status === 'running';
-  const canRun = form.provider && form.model && form.input.trim() && !running;
+  const canRun = Boolean(
+    (fineTuneId ? fineTune.data?.resultModel : form.provider && form.model) && form.input.trim() && !running,
+  );
+  const go = () => {
+    if (!canRun) return;
+    if (fineTuneId) {
+      void run({
+        path: `/api/fine-tunes/${encodeURIComponent(fineTuneId)}/run`,
+        body: { input: form.input },
+      });
+    } else void run(toRequest(form));
+  };
   const phaseLabel = useMemo(
     () =>
       state.phase === 'reasoning'
@@ -142,247 +160,255 @@ export function PlaygroundPage() {
         description="Run an input through any configured provider, model and call flow. Reasoning streams on the left, the answer on the right."
       />
       <div className="playground">
-        <form
-          className="card card-body form"
-          aria-label="Run settings"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (canRun) void run(toRequest(form));
-          }}
-        >
-          {project.tasks.length ? (
-            <div className="field">
-              <label className="label" htmlFor="pg-task">
-                Task
-              </label>
-              <select
-                id="pg-task"
-                className="select"
-                value={form.taskId}
-                onChange={(e) => {
-                  const t = project.tasks.find((x) => x.id === e.target.value);
-                  setForm((f) => fromRunConfig(f, t, t?.runConfigs[0]));
-                }}
-              >
-                <option value="">No task (free prompt)</option>
-                {project.tasks.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
-          {task?.runConfigs.length ? (
-            <div className="field">
-              <label className="label" htmlFor="pg-rc">
-                Run config
-              </label>
-              <select
-                id="pg-rc"
-                className="select"
-                value={form.runConfig}
-                onChange={(e) =>
-                  setForm((f) =>
-                    fromRunConfig(
-                      f,
-                      task,
-                      task.runConfigs.find((r) => r.name === e.target.value),
-                    ),
-                  )
-                }
-              >
-                <option value="">Custom</option>
-                {task.runConfigs.map((r) => (
-                  <option key={r.name} value={r.name}>
-                    {r.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
-          <div className="field">
-            <label className="label" htmlFor="pg-provider">
-              Provider
-            </label>
-            <select
-              id="pg-provider"
-              className="select"
-              value={form.provider}
-              onChange={(e) => setForm((f) => ({ ...f, provider: e.target.value, runConfig: '' }))}
-            >
-              {project.providers.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.id}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="label" htmlFor="pg-model">
-              Model
-            </label>
-            <input
-              id="pg-model"
-              className="input"
-              list="pg-models"
-              placeholder="e.g. deepseek-ai/DeepSeek-R1"
-              value={form.model}
-              onChange={(e) => setForm((f) => ({ ...f, model: e.target.value, runConfig: '' }))}
-            />
-            <datalist id="pg-models">
-              {provider?.models.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.reasoning !== 'none' ? `reasons (${m.reasoning})` : ''}
-                </option>
-              ))}
-            </datalist>
-            {modelInfo ? (
-              <span className="muted small" style={{ marginTop: 4 }}>
-                Reasoning: {modelInfo.reasoning}
-                {modelInfo.pricing
-                  ? ` · $${modelInfo.pricing.inputPerMillion}/$${modelInfo.pricing.outputPerMillion} per M tokens`
-                  : ''}
-              </span>
+        {fineTuneId ? (
+          fineTune.data ? (
+            <FineTuneCallCard fineTune={fineTune.data} />
+          ) : (
+            <ErrorBanner error={fineTune.error} />
+          )
+        ) : (
+          <form
+            className="card card-body form"
+            aria-label="Run settings"
+            onSubmit={(e) => {
+              e.preventDefault();
+              go();
+            }}
+          >
+            {project.tasks.length ? (
+              <div className="field">
+                <label className="label" htmlFor="pg-task">
+                  Task
+                </label>
+                <select
+                  id="pg-task"
+                  className="select"
+                  value={form.taskId}
+                  onChange={(e) => {
+                    const t = project.tasks.find((x) => x.id === e.target.value);
+                    setForm((f) => fromRunConfig(f, t, t?.runConfigs[0]));
+                  }}
+                >
+                  <option value="">No task (free prompt)</option>
+                  {project.tasks.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
             ) : null}
-          </div>
-          <div className="form-row">
+            {task?.runConfigs.length ? (
+              <div className="field">
+                <label className="label" htmlFor="pg-rc">
+                  Run config
+                </label>
+                <select
+                  id="pg-rc"
+                  className="select"
+                  value={form.runConfig}
+                  onChange={(e) =>
+                    setForm((f) =>
+                      fromRunConfig(
+                        f,
+                        task,
+                        task.runConfigs.find((r) => r.name === e.target.value),
+                      ),
+                    )
+                  }
+                >
+                  <option value="">Custom</option>
+                  {task.runConfigs.map((r) => (
+                    <option key={r.name} value={r.name}>
+                      {r.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null}
             <div className="field">
-              <label className="label" htmlFor="pg-flow">
-                Call flow
+              <label className="label" htmlFor="pg-provider">
+                Provider
               </label>
               <select
-                id="pg-flow"
+                id="pg-provider"
                 className="select"
-                value={form.flow}
-                onChange={(e) => set('flow', e.target.value)}
+                value={form.provider}
+                onChange={(e) => setForm((f) => ({ ...f, provider: e.target.value, runConfig: '' }))}
               >
-                <option value="">Automatic</option>
-                {project.flows.map((f) => (
-                  <option key={f.id} value={f.id}>
-                    {f.id}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label className="label" htmlFor="pg-parser">
-                Parser
-              </label>
-              <select
-                id="pg-parser"
-                className="select"
-                value={form.parser}
-                onChange={(e) => set('parser', e.target.value)}
-              >
-                <option value="">Automatic</option>
-                {project.parsers.map((p) => (
+                {project.providers.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.id}
                   </option>
                 ))}
               </select>
             </div>
-          </div>
-          <div className="field">
-            <label className="label" htmlFor="pg-system">
-              System prompt
-            </label>
-            <textarea
-              id="pg-system"
-              className="textarea"
-              rows={3}
-              value={form.system}
-              onChange={(e) => set('system', e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label className="label" htmlFor="pg-thinking">
-              Thinking instruction
-            </label>
-            <textarea
-              id="pg-thinking"
-              className="textarea"
-              rows={2}
-              style={{ minHeight: 56 }}
-              value={form.thinkingInstruction}
-              onChange={(e) => set('thinkingInstruction', e.target.value)}
-            />
-          </div>
-          <details>
-            <summary>Parameters</summary>
-            <div className="form" style={{ marginTop: 12 }}>
-              <div className="form-row">
-                <div className="field">
-                  <label className="label" htmlFor="pg-temp">
-                    Temperature
-                  </label>
-                  <input
-                    id="pg-temp"
-                    className="input"
-                    inputMode="decimal"
-                    value={form.temperature}
-                    onChange={(e) => set('temperature', e.target.value)}
-                  />
-                </div>
-                <div className="field">
-                  <label className="label" htmlFor="pg-max">
-                    Max tokens
-                  </label>
-                  <input
-                    id="pg-max"
-                    className="input"
-                    inputMode="numeric"
-                    value={form.maxTokens}
-                    onChange={(e) => set('maxTokens', e.target.value)}
-                  />
-                </div>
-              </div>
-              <div className="form-row">
-                <div className="field">
-                  <label className="label" htmlFor="pg-effort">
-                    Reasoning effort
-                  </label>
-                  <select
-                    id="pg-effort"
-                    className="select"
-                    value={form.reasoningEffort}
-                    onChange={(e) => set('reasoningEffort', e.target.value)}
-                  >
-                    {EFFORTS.map((e) => (
-                      <option key={e} value={e}>
-                        {e || 'Default'}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label className="label" htmlFor="pg-think">
-                    Thinking
-                  </label>
-                  <select
-                    id="pg-think"
-                    className="select"
-                    value={form.thinking}
-                    onChange={(e) => set('thinking', e.target.value as Form['thinking'])}
-                  >
-                    <option value="">Default</option>
-                    <option value="on">On</option>
-                    <option value="off">Off</option>
-                  </select>
-                </div>
-              </div>
-              <label className="toggle">
-                <input
-                  type="checkbox"
-                  checked={form.stream}
-                  onChange={(e) => set('stream', e.target.checked)}
-                />{' '}
-                Stream
+            <div className="field">
+              <label className="label" htmlFor="pg-model">
+                Model
               </label>
+              <input
+                id="pg-model"
+                className="input"
+                list="pg-models"
+                placeholder="e.g. deepseek-ai/DeepSeek-R1"
+                value={form.model}
+                onChange={(e) => setForm((f) => ({ ...f, model: e.target.value, runConfig: '' }))}
+              />
+              <datalist id="pg-models">
+                {provider?.models.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.reasoning !== 'none' ? `reasons (${m.reasoning})` : ''}
+                  </option>
+                ))}
+              </datalist>
+              {modelInfo ? (
+                <span className="muted small" style={{ marginTop: 4 }}>
+                  Reasoning: {modelInfo.reasoning}
+                  {modelInfo.pricing
+                    ? ` · $${modelInfo.pricing.inputPerMillion}/$${modelInfo.pricing.outputPerMillion} per M tokens`
+                    : ''}
+                </span>
+              ) : null}
             </div>
-          </details>
-        </form>
+            <div className="form-row">
+              <div className="field">
+                <label className="label" htmlFor="pg-flow">
+                  Call flow
+                </label>
+                <select
+                  id="pg-flow"
+                  className="select"
+                  value={form.flow}
+                  onChange={(e) => set('flow', e.target.value)}
+                >
+                  <option value="">Automatic</option>
+                  {project.flows.map((f) => (
+                    <option key={f.id} value={f.id}>
+                      {f.id}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label className="label" htmlFor="pg-parser">
+                  Parser
+                </label>
+                <select
+                  id="pg-parser"
+                  className="select"
+                  value={form.parser}
+                  onChange={(e) => set('parser', e.target.value)}
+                >
+                  <option value="">Automatic</option>
+                  {project.parsers.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.id}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <div className="field">
+              <label className="label" htmlFor="pg-system">
+                System prompt
+              </label>
+              <textarea
+                id="pg-system"
+                className="textarea"
+                rows={3}
+                value={form.system}
+                onChange={(e) => set('system', e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label className="label" htmlFor="pg-thinking">
+                Thinking instruction
+              </label>
+              <textarea
+                id="pg-thinking"
+                className="textarea"
+                rows={2}
+                style={{ minHeight: 56 }}
+                value={form.thinkingInstruction}
+                onChange={(e) => set('thinkingInstruction', e.target.value)}
+              />
+            </div>
+            <details>
+              <summary>Parameters</summary>
+              <div className="form" style={{ marginTop: 12 }}>
+                <div className="form-row">
+                  <div className="field">
+                    <label className="label" htmlFor="pg-temp">
+                      Temperature
+                    </label>
+                    <input
+                      id="pg-temp"
+                      className="input"
+                      inputMode="decimal"
+                      value={form.temperature}
+                      onChange={(e) => set('temperature', e.target.value)}
+                    />
+                  </div>
+                  <div className="field">
+                    <label className="label" htmlFor="pg-max">
+                      Max tokens
+                    </label>
+                    <input
+                      id="pg-max"
+                      className="input"
+                      inputMode="numeric"
+                      value={form.maxTokens}
+                      onChange={(e) => set('maxTokens', e.target.value)}
+                    />
+                  </div>
+                </div>
+                <div className="form-row">
+                  <div className="field">
+                    <label className="label" htmlFor="pg-effort">
+                      Reasoning effort
+                    </label>
+                    <select
+                      id="pg-effort"
+                      className="select"
+                      value={form.reasoningEffort}
+                      onChange={(e) => set('reasoningEffort', e.target.value)}
+                    >
+                      {EFFORTS.map((e) => (
+                        <option key={e} value={e}>
+                          {e || 'Default'}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div className="field">
+                    <label className="label" htmlFor="pg-think">
+                      Thinking
+                    </label>
+                    <select
+                      id="pg-think"
+                      className="select"
+                      value={form.thinking}
+                      onChange={(e) => set('thinking', e.target.value as Form['thinking'])}
+                    >
+                      <option value="">Default</option>
+                      <option value="on">On</option>
+                      <option value="off">Off</option>
+                    </select>
+                  </div>
+                </div>
+                <label className="toggle">
+                  <input
+                    type="checkbox"
+                    checked={form.stream}
+                    onChange={(e) => set('stream', e.target.checked)}
+                  />{' '}
+                  Stream
+                </label>
+              </div>
+            </details>
+          </form>
+        )}
         <div className="stack">
           <div className="card card-body stack" style={{ gap: 10 }}>
             <label className="label" htmlFor="pg-input" style={{ marginBottom: 0 }}>
@@ -396,7 +422,7 @@ export function PlaygroundPage() {
               value={form.input}
               onChange={(e) => set('input', e.target.value)}
               onKeyDown={(e) => {
-                if (e.key === 'Enter' && (e.metaKey || e.ctrlKey) && canRun) void run(toRequest(form));
+                if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) go();
               }}
             />
             <div className="row" style={{ justifyContent: 'space-between' }}>
@@ -410,12 +436,7 @@ export function PlaygroundPage() {
                     <Icon name="stop" size={13} /> Stop
                   </button>
                 ) : null}
-                <button
-                  type="button"
-                  className="btn btn-primary"
-                  disabled={!canRun}
-                  onClick={() => void run(toRequest(form))}
-                >
+                <button type="button" className="btn btn-primary" disabled={!canRun} onClick={go}>
                   <Icon name="playground" size={13} /> Run
                 </button>
               </div>

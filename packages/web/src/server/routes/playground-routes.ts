@@ -1,10 +1,11 @@
 import { InputError, type JsonSchema, type ModelParameters } from '@distillery/core';
-import { findTask, type RunModelResult, runModel, type Session } from '@distillery/runtime';
-import type { PlaygroundRequest, PlaygroundResult, PlaygroundStreamMessage } from '../../shared/api-types';
+import { findTask, runModel, type Session } from '@distillery/runtime';
+import type { PlaygroundRequest } from '../../shared/api-types';
 import { HttpError } from '../http-error';
-import { openSse } from '../open-sse';
 import type { Route } from '../route';
-import { toApiError } from '../to-api-error';
+import { sessionWithSignal } from '../session-with-signal';
+import { streamModelRun } from './stream-model-run';
+import { toPlaygroundResult } from './to-playground-result';
 
 function str(body: Record<string, unknown>, key: string, required: boolean): string | undefined {
   const value = body[key];
@@ -40,31 +41,6 @@ export function parsePlaygroundRequest(value: unknown): PlaygroundRequest {
     ...(parameters ? { parameters: parameters as ModelParameters } : {}),
     stream: body.stream !== false,
   };
-}
-
-function toResult(result: RunModelResult): PlaygroundResult {
-  return {
-    content: result.content,
-    structured: result.structured ?? null,
-    reasoning: result.reasoning,
-    reasoningTruncated: result.reasoningTruncated,
-    reasoningExposure: result.reasoningExposure,
-    trace: result.trace,
-    finishReason: result.finishReason,
-    usage: result.usage,
-    costUsd: result.costUsd,
-    latencyMs: result.latencyMs,
-    provider: result.provider,
-    model: result.model,
-    flow: result.flow,
-    parser: result.parser ?? null,
-  };
-}
-
-/** The session with a signal that also fires when this request's client goes away. */
-function withSignal(session: Session, signal: AbortSignal): Session {
-  const signals = session.ctx.signal ? [session.ctx.signal, signal] : [signal];
-  return { ...session, ctx: { ...session.ctx, signal: AbortSignal.any(signals) } };
 }
 
 /** Runs one input through `runModel`, the `distill run` pipeline, exactly as the CLI does. */
@@ -107,20 +83,11 @@ export const playgroundRoutes: readonly Route[] = [
     path: '/api/playground/run',
     async handler({ ctx, req, res, body, signal }) {
       const request = parsePlaygroundRequest(await body());
-      const session = withSignal(ctx.session, signal);
+      const session = sessionWithSignal(ctx.session, signal);
       if (!(req.headers.accept ?? '').includes('text/event-stream')) {
-        return toResult(await run(session, request));
+        return toPlaygroundResult(await run(session, request));
       }
-      const sse = openSse(res, ctx.redact);
-      const send = (message: PlaygroundStreamMessage) => sse.send(message);
-      try {
-        const result = await run(session, request, (event) => send({ type: 'event', event }));
-        send({ type: 'result', result: toResult(result) });
-      } catch (error) {
-        if (!signal.aborted) send({ type: 'error', error: toApiError(error).body });
-      } finally {
-        sse.close();
-      }
+      await streamModelRun(res, ctx.redact, signal, (onEvent) => run(session, request, onEvent));
       return undefined;
     },
   },
