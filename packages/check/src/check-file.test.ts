@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CheckReport } from '@distillery/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkFile } from './check-file';
+import { unsampledOffsets } from './line-fingerprint';
 
 const fixture = (name: string) => new URL(`./__fixtures__/${name}`, import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'distill-check-'));
@@ -416,5 +417,82 @@ describe('checkFile: chunking and workers', () => {
     expect(two.stats.lines).toBe(3000);
     expect(two.errors.filter((e) => e.code === 'invalid-json')).toHaveLength(31);
     expect(two.stats.duplicates).toBeGreaterThan(0);
+  });
+});
+
+describe('checkFile: exact duplicates behind sampled fingerprints', () => {
+  // Same length, same sampled windows, one byte different outside them: the fingerprints collide
+  // by design (see line-fingerprint.test.ts), so only the byte comparison can tell them apart.
+  const base = line({ messages: [{ role: 'user', content: 'x'.repeat(3000) }, ASSISTANT] });
+  const gaps = unsampledOffsets(Buffer.byteLength(base));
+  const variant = (k: number) => {
+    const at = gaps[200 + k * 37] as number;
+    expect(base[at]).toBe('x');
+    return `${base.slice(0, at)}${String.fromCharCode(0x41 + k)}${base.slice(at + 1)}`;
+  };
+  const [a, b, c, d] = [variant(0), variant(1), variant(2), variant(3)];
+
+  it('does not report near-duplicates that share a fingerprint', async () => {
+    for (const workers of [0, 1, 2]) {
+      const report = await checkFile(file([a, b, c, base].join('\n')), {
+        backend: 'together',
+        workers,
+        chunkSize: 4096,
+      });
+      expect(report.warnings).toEqual([]);
+      expect(report.stats.duplicates).toBe(0);
+    }
+  });
+
+  it('reports every true duplicate within a colliding group, with the right first line', async () => {
+    const path = file(`${[a, b, a, c, b, c, d, a, base, base].join('\r\n')}\r\n`);
+    const reports = [];
+    for (const [workers, chunkSize] of [
+      [0, 1 << 20],
+      [0, 5000],
+      [1, 7000],
+      [2, 3000],
+    ] as const) {
+      const report = await checkFile(path, { backend: 'together', workers, chunkSize });
+      expect(report.warnings.map((w) => [w.line, w.message])).toEqual([
+        [3, 'Line 3 is an exact duplicate of line 1.'],
+        [5, 'Line 5 is an exact duplicate of line 2.'],
+        [6, 'Line 6 is an exact duplicate of line 4.'],
+        [8, 'Line 8 is an exact duplicate of line 1.'],
+        [10, 'Line 10 is an exact duplicate of line 9.'],
+      ]);
+      const { workers: _, ...stats } = report.stats;
+      reports.push({ ...report, stats });
+    }
+    for (const report of reports) expect(report).toEqual(reports[0]);
+  });
+
+  it('reports validation overlap only for byte-identical examples', async () => {
+    const validation = file([c, ok, a, b].join('\n'));
+    for (const workers of [0, 2]) {
+      const report = await checkFile(file([d, a, base, b, ok].join('\n')), {
+        backend: 'together',
+        against: validation,
+        workers,
+        chunkSize: 4096,
+      });
+      expect(report.warnings.map((w) => [w.line, w.code, w.message])).toEqual([
+        [
+          2,
+          'validation-overlap',
+          'Line 2 also appears in the validation file (line 3): the validation loss will be optimistic.',
+        ],
+        [
+          4,
+          'validation-overlap',
+          'Line 4 also appears in the validation file (line 4): the validation loss will be optimistic.',
+        ],
+        [
+          5,
+          'validation-overlap',
+          'Line 5 also appears in the validation file (line 2): the validation loss will be optimistic.',
+        ],
+      ]);
+    }
   });
 });

@@ -7,7 +7,7 @@ import { type CheckReport, InputError } from '@distillery/core';
 import { BatchPool } from './batch-pool';
 import { BufferRecycler } from './buffer-recycler';
 import { defaultMaxSeqLength } from './default-max-seq-length';
-import type { HashSet64 } from './hash-set-64';
+import type { LineIndex } from './line-index';
 import { type BatchConfig, type BatchResult, type CheckBackend, processBatch } from './process-batch';
 import { readLineBatches } from './read-line-batches';
 import { ReportBuilder } from './report-builder';
@@ -70,31 +70,38 @@ async function scanFile(
   path: string,
   config: BatchConfig,
   options: { workers: number; chunkSize: number; signal?: AbortSignal },
-  onResult: (result: BatchResult) => void,
+  onResult: (result: BatchResult, fileOffset: number) => void,
 ): Promise<number> {
   const url = options.workers > 0 ? workerUrl() : null;
   const workers = url ? options.workers : 0;
   const buffers = new BufferRecycler(options.chunkSize * 2);
   const pool = url ? new BatchPool(url, workers, config, (buffer) => buffers.give(buffer)) : null;
   const handle = await open(path, 'r');
+  // Batches in flight and the file offset of each (batches are consecutive ranges of the file).
   const inFlight: Promise<BatchResult>[] = [];
+  const offsets: number[] = [];
   const maxInFlight = Math.max(1, workers * 2);
+  let offset = 0;
   try {
     const take = (size: number) => buffers.take(size);
     for await (const batch of readLineBatches(handle, options.chunkSize, options.signal, take)) {
+      const batchOffset = offset;
+      offset += batch.length;
       if (!pool) {
-        onResult(processBatch(batch, config));
+        onResult(processBatch(batch, config), batchOffset);
         buffers.give(batch.buffer as ArrayBuffer);
         continue;
       }
       const job = pool.run(batch);
       job.catch(() => {});
       inFlight.push(job);
-      while (inFlight.length >= maxInFlight) onResult(await (inFlight.shift() as Promise<BatchResult>));
+      offsets.push(batchOffset);
+      while (inFlight.length >= maxInFlight)
+        onResult(await (inFlight.shift() as Promise<BatchResult>), offsets.shift() as number);
     }
     while (inFlight.length > 0) {
       options.signal?.throwIfAborted();
-      onResult(await (inFlight.shift() as Promise<BatchResult>));
+      onResult(await (inFlight.shift() as Promise<BatchResult>), offsets.shift() as number);
     }
   } finally {
     await handle.close();
@@ -121,120 +128,127 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
     ...(maxSeqLength !== undefined ? { maxSeqLength } : {}),
   };
 
-  let validation: HashSet64 | undefined;
+  let validation: LineIndex | undefined;
   let validationSamples: number | undefined;
-  if (options.against !== undefined) {
-    const info = await stat(options.against).catch(() => null);
+  let report: ReportBuilder | undefined;
+  try {
+    if (options.against !== undefined) {
+      const info = await stat(options.against).catch(() => null);
+      if (!info?.isFile()) {
+        throw new InputError(`Validation file not found: ${options.against}`, {
+          advice: 'Pass an existing JSONL file to --against.',
+        });
+      }
+      const builder = new ReportBuilder({ backend, strict: false, maxFindings: 0, path: options.against });
+      validation = builder.seen;
+      await scanFile(
+        options.against,
+        { backend, expectReasoning: false },
+        { workers, chunkSize, ...(options.signal ? { signal: options.signal } : {}) },
+        (result, fileOffset) => builder.addBatch(result, fileOffset),
+      );
+      validationSamples = builder.stats.samples;
+    }
+
+    report = new ReportBuilder({
+      backend,
+      path,
+      strict: options.strict ?? false,
+      maxFindings: options.maxFindings ?? DEFAULT_MAX_FINDINGS,
+      ...(maxSeqLength !== undefined ? { maxSeqLength } : {}),
+      ...(validation ? { validation } : {}),
+    });
+    const extra: Record<string, number> = validationSamples !== undefined ? { validationSamples } : {};
+
+    const info = await stat(path).catch(() => null);
     if (!info?.isFile()) {
-      throw new InputError(`Validation file not found: ${options.against}`, {
-        advice: 'Pass an existing JSONL file to --against.',
-      });
-    }
-    const builder = new ReportBuilder({ backend, strict: false, maxFindings: 0 });
-    await scanFile(
-      options.against,
-      { backend, expectReasoning: false },
-      { workers, chunkSize, ...(options.signal ? { signal: options.signal } : {}) },
-      (result) => builder.addBatch(result),
-    );
-    validation = builder.seen;
-    validationSamples = builder.stats.samples;
-  }
-
-  const report = new ReportBuilder({
-    backend,
-    strict: options.strict ?? false,
-    maxFindings: options.maxFindings ?? DEFAULT_MAX_FINDINGS,
-    ...(maxSeqLength !== undefined ? { maxSeqLength } : {}),
-    ...(validation ? { validation } : {}),
-  });
-  const extra: Record<string, number> = validationSamples !== undefined ? { validationSamples } : {};
-
-  const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) {
-    report.add(0, 'file-not-found', `File not found: ${path}`, 'error');
-    return report.finish(extra);
-  }
-  report.stats.bytes = info.size;
-  const together = backend === 'together';
-  if (together && info.size > TOGETHER_MAX_FILE_SIZE_BYTES) {
-    report.add(
-      0,
-      'file-too-large',
-      `Maximum supported file size is ${TOGETHER_MAX_FILE_SIZE_GB} GB. Found file with size of ${pythonRound3(info.size / 2 ** 30)} GB.`,
-      'error',
-    );
-  } else if (!together && info.size > OPENAI_MAX_FILE_SIZE_BYTES) {
-    report.add(
-      0,
-      'file-too-large',
-      `OpenAI accepts training files up to 512 MB; this one is ${(info.size / 2 ** 20).toFixed(1)} MB.`,
-      'error',
-    );
-  } else if (info.size === 0) {
-    report.add(0, 'file-empty', 'File is empty', 'error');
-    return report.finish(extra);
-  }
-
-  const suffix = pythonSuffix(path);
-  if (together) {
-    if (suffix === '.csv') {
-      report.add(
-        0,
-        'csv-not-supported',
-        'CSV files are not supported for fine-tune. Only JSONL and Parquet files are supported.',
-        'error',
-      );
+      report.add(0, 'file-not-found', `File not found: ${path}`, 'error');
       return report.finish(extra);
     }
-    if (suffix === '.parquet') {
+    report.stats.bytes = info.size;
+    const together = backend === 'together';
+    if (together && info.size > TOGETHER_MAX_FILE_SIZE_BYTES) {
       report.add(
         0,
-        'parquet-not-checked',
-        'Parquet files are not checked by distill; convert the dataset to JSONL or check it with `together files check`.',
+        'file-too-large',
+        `Maximum supported file size is ${TOGETHER_MAX_FILE_SIZE_GB} GB. Found file with size of ${pythonRound3(info.size / 2 ** 30)} GB.`,
         'error',
       );
+    } else if (!together && info.size > OPENAI_MAX_FILE_SIZE_BYTES) {
+      report.add(
+        0,
+        'file-too-large',
+        `OpenAI accepts training files up to 512 MB; this one is ${(info.size / 2 ** 20).toFixed(1)} MB.`,
+        'error',
+      );
+    } else if (info.size === 0) {
+      report.add(0, 'file-empty', 'File is empty', 'error');
       return report.finish(extra);
     }
-    if (suffix !== '.jsonl') {
+
+    const suffix = pythonSuffix(path);
+    if (together) {
+      if (suffix === '.csv') {
+        report.add(
+          0,
+          'csv-not-supported',
+          'CSV files are not supported for fine-tune. Only JSONL and Parquet files are supported.',
+          'error',
+        );
+        return report.finish(extra);
+      }
+      if (suffix === '.parquet') {
+        report.add(
+          0,
+          'parquet-not-checked',
+          'Parquet files are not checked by distill; convert the dataset to JSONL or check it with `together files check`.',
+          'error',
+        );
+        return report.finish(extra);
+      }
+      if (suffix !== '.jsonl') {
+        report.add(
+          0,
+          'unsupported-extension',
+          `Unknown extension of file ${path}. Only files with extensions .jsonl, .parquet, and .csv are supported.`,
+          'error',
+        );
+      }
+    } else if (suffix.toLowerCase() !== '.jsonl') {
       report.add(
         0,
         'unsupported-extension',
-        `Unknown extension of file ${path}. Only files with extensions .jsonl, .parquet, and .csv are supported.`,
+        `OpenAI fine-tuning files must be JSONL (.jsonl): ${path}`,
         'error',
       );
     }
-  } else if (suffix.toLowerCase() !== '.jsonl') {
-    report.add(
-      0,
-      'unsupported-extension',
-      `OpenAI fine-tuning files must be JSONL (.jsonl): ${path}`,
-      'error',
-    );
-  }
 
-  const used = await scanFile(
-    path,
-    config,
-    { workers, chunkSize, ...(options.signal ? { signal: options.signal } : {}) },
-    (result) => report.addBatch(result),
-  );
+    const used = await scanFile(
+      path,
+      config,
+      { workers, chunkSize, ...(options.signal ? { signal: options.signal } : {}) },
+      (result, fileOffset) => report?.addBatch(result, fileOffset),
+    );
 
-  const lines = report.stats.lines;
-  if (together && lines < TOGETHER_MIN_SAMPLES) {
-    report.add(
-      0,
-      'too-few-samples',
-      `Processing ${path} resulted in only ${lines} samples. Our minimum is ${TOGETHER_MIN_SAMPLES} samples. `,
-      'error',
-    );
-  } else if (!together && lines < OPENAI_MIN_EXAMPLES) {
-    report.add(
-      0,
-      'too-few-samples',
-      `The file has ${lines} examples; OpenAI fine-tuning requires at least ${OPENAI_MIN_EXAMPLES}.`,
-      'error',
-    );
+    const lines = report.stats.lines;
+    if (together && lines < TOGETHER_MIN_SAMPLES) {
+      report.add(
+        0,
+        'too-few-samples',
+        `Processing ${path} resulted in only ${lines} samples. Our minimum is ${TOGETHER_MIN_SAMPLES} samples. `,
+        'error',
+      );
+    } else if (!together && lines < OPENAI_MIN_EXAMPLES) {
+      report.add(
+        0,
+        'too-few-samples',
+        `The file has ${lines} examples; OpenAI fine-tuning requires at least ${OPENAI_MIN_EXAMPLES}.`,
+        'error',
+      );
+    }
+    return report.finish({ ...extra, workers: used });
+  } finally {
+    validation?.close();
+    report?.close();
   }
-  return report.finish({ ...extra, workers: used });
 }

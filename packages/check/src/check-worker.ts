@@ -9,7 +9,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
   try {
     const result = processBatch(new Uint8Array(request.buffer, 0, request.length), config);
     reply = { id: request.id, result, buffer: request.buffer };
-    parentPort?.postMessage(reply, [result.hashes.buffer as ArrayBuffer, request.buffer]);
+    parentPort?.postMessage(reply, [result.keys.buffer as ArrayBuffer, request.buffer]);
   } catch (error) {
     reply = {
       id: request.id,

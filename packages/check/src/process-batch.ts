@@ -3,6 +3,7 @@ import { hash } from 'node:crypto';
 import { formatId, type TogetherFormat } from './dataset-format';
 import { estimateTokens } from './estimate-tokens';
 import { isDict } from './is-dict';
+import { fingerprint } from './line-fingerprint';
 import { LINE } from './line-placeholder';
 import { lintReasoning } from './lint-reasoning';
 import { NOT_JSON, needsFloatWeightPass, parseJsonLine } from './parse-json-line';
@@ -32,8 +33,11 @@ export interface BatchResult {
   samples: number;
   /** Findings in line order. */
   findings: BatchFinding[];
-  /** For each JSON-object line: [line within batch, hash hi, hash lo]. */
-  hashes: Uint32Array;
+  /**
+   * For each JSON-object line, {@link KEY_STRIDE} numbers: line within batch, fingerprint hi,
+   * fingerprint lo (see `fingerprint`), byte offset of the line within the batch, byte length.
+   */
+  keys: Uint32Array;
   /** Pairs [line within batch, code] where the per-line format code changes; see {@link formatCode}. */
   formatRuns: number[];
   /** Distinct 52-bit hashes of the first system prompt of each sample. */
@@ -51,6 +55,10 @@ export function formatCode(format: TogetherFormat | null, hasError: boolean): nu
 
 const LF = 10;
 const CR = 13;
+/** Numbers per line in {@link BatchResult.keys}. */
+export const KEY_STRIDE = 5;
+
+let keyScratch = new Uint32Array(KEY_STRIDE * 4096);
 
 /** Byte offset of the first byte that starts an invalid UTF-8 sequence (RFC 3629), or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -134,9 +142,10 @@ export function processBatch(bytes: Uint8Array, config: BatchConfig): BatchResul
   const together = config.backend === 'together';
   const allUtf8 = isUtf8(buf);
   const findings: BatchFinding[] = [];
-  const hashes: number[] = [];
+  let keys = keyScratch;
+  let keyCount = 0;
   const formatRuns: number[] = [];
-  const systemPrompts = new Set<number>();
+  const systemPrompts = new Map<string, number>();
   let lastCode = -1;
   let lines = 0;
   let samples = 0;
@@ -156,8 +165,8 @@ export function processBatch(bytes: Uint8Array, config: BatchConfig): BatchResul
 
   forEachLine(buf, (start, end) => {
     const line = ++lines;
-    const bytesOfLine = buf.subarray(start, end);
-    if (!allUtf8 && !isUtf8(bytesOfLine)) {
+    if (!allUtf8 && !isUtf8(buf.subarray(start, end))) {
+      const bytesOfLine = buf.subarray(start, end);
       const offset = Math.max(0, firstInvalidUtf8(bytesOfLine));
       add(
         line,
@@ -204,7 +213,8 @@ export function processBatch(bytes: Uint8Array, config: BatchConfig): BatchResul
     const lint = lintReasoning(value, format, config.expectReasoning);
     for (const finding of lint.findings) add(line, finding.code, finding.message, finding.severity);
     if (lint.hasReasoning) withReasoning++;
-    if (lint.systemPrompt !== null) systemPrompts.add(hash52(lint.systemPrompt));
+    const prompt = lint.systemPrompt;
+    if (prompt !== null && !systemPrompts.has(prompt)) systemPrompts.set(prompt, hash52(prompt));
 
     const tokens = estimateTokens(end - start, text.length);
     tokensTotal += tokens;
@@ -218,17 +228,26 @@ export function processBatch(bytes: Uint8Array, config: BatchConfig): BatchResul
         'warning',
       );
     }
-    const digest = hash('sha256', bytesOfLine, 'buffer');
-    hashes.push(line, digest.readUInt32LE(0), digest.readUInt32LE(4));
+    if (keyCount + KEY_STRIDE > keys.length) {
+      const grown = new Uint32Array(keys.length * 2);
+      grown.set(keys);
+      keys = grown;
+      keyScratch = grown;
+    }
+    keys[keyCount] = line;
+    fingerprint(buf, start, end, keys, keyCount + 1);
+    keys[keyCount + 3] = start;
+    keys[keyCount + 4] = end - start;
+    keyCount += KEY_STRIDE;
   });
 
   return {
     lines,
     samples,
     findings,
-    hashes: Uint32Array.from(hashes),
+    keys: keys.slice(0, keyCount),
     formatRuns,
-    systemPrompts: [...systemPrompts],
+    systemPrompts: [...new Set(systemPrompts.values())],
     withReasoning,
     tokensTotal,
     tokensMax,

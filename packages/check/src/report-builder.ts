@@ -1,8 +1,8 @@
 import type { CheckFinding, CheckReport } from '@distillery/core';
 import { formatFromId, pythonFormatName, type TogetherFormat } from './dataset-format';
-import { HashSet64 } from './hash-set-64';
+import { LineIndex } from './line-index';
 import { fillLine } from './line-placeholder';
-import type { BatchResult, CheckBackend } from './process-batch';
+import { type BatchResult, type CheckBackend, KEY_STRIDE } from './process-batch';
 
 /** Beyond this many distinct system prompts the count is reported as "at least". */
 const MAX_TRACKED_SYSTEM_PROMPTS = 100_000;
@@ -12,8 +12,10 @@ export interface ReportBuilderOptions {
   strict: boolean;
   maxFindings: number;
   maxSeqLength?: number;
-  /** Hashes of the validation file's examples, when checking overlap. */
-  validation?: HashSet64;
+  /** The file being checked (duplicate candidates are confirmed by reading it back). */
+  path: string;
+  /** The validation file's distinct examples, when checking overlap. */
+  validation?: LineIndex;
 }
 
 interface Pending extends CheckFinding {
@@ -28,7 +30,7 @@ export class ReportBuilder {
   readonly #options: ReportBuilderOptions;
   readonly #errors: CheckFinding[] = [];
   readonly #warnings: CheckFinding[] = [];
-  readonly #seen = new HashSet64();
+  readonly #seen: LineIndex;
   readonly #systemPrompts = new Set<number>();
   #errorCount = 0;
   #warningCount = 0;
@@ -48,6 +50,7 @@ export class ReportBuilder {
 
   constructor(options: ReportBuilderOptions) {
     this.#options = options;
+    this.#seen = new LineIndex(options.path);
   }
 
   /** Adds a finding that is not tied to a batch (line 0 = the file as a whole). */
@@ -64,7 +67,8 @@ export class ReportBuilder {
     return this.#errorCount;
   }
 
-  addBatch(result: BatchResult): void {
+  /** Merges the next batch; `fileOffset` is the byte offset of the batch's first line in the file. */
+  addBatch(result: BatchResult, fileOffset: number): void {
     const base = this.#lineBase;
     const pending: Pending[] = [];
     for (const f of result.findings) {
@@ -72,7 +76,7 @@ export class ReportBuilder {
       pending.push({ line, code: f.code, message: fillLine(f.message, line), severity: f.severity });
     }
     if (this.#options.backend === 'together') this.#mixedFormats(result, base, pending);
-    this.#hashes(result.hashes, base, pending);
+    this.#duplicates(result.keys, base, fileOffset, pending);
     pending.sort((a, b) => a.line - b.line);
     for (const f of pending) this.add(f.line, f.code, f.message, f.severity);
 
@@ -111,14 +115,17 @@ export class ReportBuilder {
     }
   }
 
-  #hashes(hashes: Uint32Array, base: number, pending: Pending[]): void {
+  #duplicates(keys: Uint32Array, base: number, fileOffset: number, pending: Pending[]): void {
     const validation = this.#options.validation;
-    for (let i = 0; i < hashes.length; i += 3) {
-      const line = base + (hashes[i] ?? 0);
-      const hi = hashes[i + 1] ?? 0;
-      const lo = hashes[i + 2] ?? 0;
+    const seen = this.#seen;
+    for (let i = 0; i < keys.length; i += KEY_STRIDE) {
+      const line = base + (keys[i] as number);
+      const hi = keys[i + 1] as number;
+      const lo = keys[i + 2] as number;
+      const offset = fileOffset + (keys[i + 3] as number);
+      const length = keys[i + 4] as number;
       if (validation) {
-        const other = validation.get(hi, lo);
+        const other = validation.find(hi, lo, seen.reader, offset, length);
         if (other !== -1) {
           this.stats.overlapWithValidation++;
           pending.push({
@@ -129,7 +136,7 @@ export class ReportBuilder {
           });
         }
       }
-      const first = this.#seen.add(hi, lo, line);
+      const first = seen.add(hi, lo, line, offset, length);
       if (first !== -1) {
         this.stats.duplicates++;
         pending.push({
@@ -142,9 +149,14 @@ export class ReportBuilder {
     }
   }
 
-  /** The hash table of every example seen (to check another file against this one). */
-  get seen(): HashSet64 {
+  /** Every distinct example seen (to check another file against this one); close it when done. */
+  get seen(): LineIndex {
     return this.#seen;
+  }
+
+  /** Releases the file read back to confirm duplicates. */
+  close(): void {
+    this.#seen.close();
   }
 
   finish(extra: Record<string, number>): CheckReport {
