@@ -11,7 +11,7 @@ describe('distill plugins', () => {
       package: string;
       version: string | null;
     }[];
-    const byId = (id: string) => rows.find((r) => r.id === id);
+    const byId = (id: string, kind?: string) => rows.find((r) => r.id === id && (!kind || r.kind === kind));
     expect(byId('mistral')).toEqual({
       id: 'mistral',
       kind: 'reasoning-parser',
