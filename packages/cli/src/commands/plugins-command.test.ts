@@ -24,7 +24,9 @@ describe('distill plugins', () => {
     });
     expect(byId('cot')).toMatchObject({ kind: 'call-flow', package: '@distillery/flows' });
     for (const id of ['openai', 'together', 'anthropic'])
-      expect(byId(id)).toMatchObject({ kind: 'model-provider' });
+      expect(byId(id, 'model-provider')).toMatchObject({ package: `@distillery/provider-${id}` });
+    for (const id of ['openai', 'together'])
+      expect(byId(id, 'fine-tune-backend')).toMatchObject({ package: `@distillery/provider-${id}` });
   });
 
   it('prints a table for people, naming the config used', async () => {
