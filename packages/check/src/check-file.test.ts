@@ -239,6 +239,28 @@ describe('checkFile: lint', () => {
     expect(report.warnings.at(-1)?.message).toMatch(/^2 distinct system prompts/);
   });
 
+  it('finds think tags behind JSON escapes, and none in batches without them', async () => {
+    const escaped = [
+      '{"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "4", "reasoning": "a \\u003cthink\\u003e b"}]}',
+      '{"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "4<\\/think>", "reasoning": "r"}]}',
+      '{"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "\\u003Cthink>x\\u003c/think>4"}]}',
+      '{"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a < b > c think> <thin k>"}]}',
+    ];
+    for (const chunkSize of [1, 1 << 20]) {
+      const report = await checkFile(file(escaped.join('\n')), {
+        backend: 'together',
+        expectReasoning: true,
+        workers: 0,
+        chunkSize,
+      });
+      expect(warningCodes(report)).toEqual([
+        [1, 'think-tag-in-reasoning'],
+        [2, 'think-tag-in-content'],
+        [4, 'missing-reasoning'],
+      ]);
+    }
+  });
+
   it('without expectReasoning does not ask for reasoning', async () => {
     const report = await checkFile(file(reasoningLines[0] ?? ''), { backend: 'together', workers: 0 });
     expect(report.warnings).toEqual([]);

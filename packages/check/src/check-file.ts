@@ -3,7 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CheckReport, InputError } from '@distillery/core';
+import type { CheckReport } from '@distillery/core';
 import { BatchPool } from './batch-pool';
 import { BufferRecycler } from './buffer-recycler';
 import { defaultMaxSeqLength } from './default-max-seq-length';
@@ -135,6 +135,8 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
     if (options.against !== undefined) {
       const info = await stat(options.against).catch(() => null);
       if (!info?.isFile()) {
+        // Imported here only: @distillery/core loads zod, which costs tens of milliseconds at startup.
+        const { InputError } = await import('@distillery/core');
         throw new InputError(`Validation file not found: ${options.against}`, {
           advice: 'Pass an existing JSONL file to --against.',
         });

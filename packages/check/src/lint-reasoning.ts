@@ -23,9 +23,24 @@ function textOf(content: unknown): string | null {
   return text;
 }
 
-/** Whether the text contains `<think>` or `</think>` (a fast single-character scan first: most texts have no `>`). */
+const TAG_TAIL = 'think>';
+
+/** Whether the text contains `<think>` or `</think>`: one scan for the `think>` they share. */
 function hasThinkTag(text: string): boolean {
-  return text.includes('>') && (text.includes(OPEN) || text.includes(CLOSE));
+  for (let i = text.indexOf(TAG_TAIL); i !== -1; i = text.indexOf(TAG_TAIL, i + 1)) {
+    if (i >= 1 && text.charCodeAt(i - 1) === 0x3c) return true; // <think>
+    if (i >= 2 && text.charCodeAt(i - 1) === 0x2f && text.charCodeAt(i - 2) === 0x3c) return true; // </think>
+  }
+  return false;
+}
+
+/**
+ * Whether any JSON string in `bytes` may decode to text holding `think>`: the bytes hold it, or a
+ * `\u` escape could spell it (no other JSON escape produces a letter or `>`). False lets a whole
+ * batch skip the think-tag scans.
+ */
+export function mayHoldThinkTag(bytes: Buffer): boolean {
+  return bytes.indexOf(TAG_TAIL) !== -1 || bytes.indexOf('\\u') !== -1;
 }
 
 function isBlank(text: string): boolean {
@@ -36,33 +51,55 @@ function warn(findings: SampleFinding[], code: string, message: string): void {
   findings.push({ code, message, severity: 'warning' });
 }
 
-/** Lints one assistant turn; returns whether it carries non-blank reasoning. */
-function lintAssistant(message: Record<string, unknown>, where: string, findings: SampleFinding[]): boolean {
+const FINAL = -1;
+const COMPLETION = -2;
+const PREFERRED = -3;
+
+/** How a message names the turn it is about: FINAL, COMPLETION, PREFERRED or a message index. Built only for a finding. */
+function turnName(turn: number): string {
+  if (turn === FINAL) return `the final assistant message on line ${LINE}`;
+  if (turn === COMPLETION) return `the completion on line ${LINE}`;
+  if (turn === PREFERRED) return `the preferred output on line ${LINE}`;
+  return `assistant message ${turn + 1} on line ${LINE}`;
+}
+
+/**
+ * Lints one assistant turn; returns whether it carries non-blank reasoning. With `tags` false the
+ * caller knows no text of the line can hold a think tag, and the scans for them are skipped.
+ */
+function lintAssistant(
+  message: Record<string, unknown>,
+  turn: number,
+  findings: SampleFinding[],
+  tags: boolean,
+): boolean {
   const content = textOf(message.content) ?? '';
   const field =
     'reasoning' in message ? 'reasoning' : 'reasoning_content' in message ? 'reasoning_content' : null;
   if (field !== null) {
     const reasoning = message[field];
     if (typeof reasoning !== 'string' || isBlank(reasoning)) {
-      warn(findings, 'empty-reasoning', `The \`${field}\` of ${where} is empty or not a string.`);
+      warn(findings, 'empty-reasoning', `The \`${field}\` of ${turnName(turn)} is empty or not a string.`);
       return false;
     }
+    if (!tags) return true;
     if (hasThinkTag(reasoning)) {
       warn(
         findings,
         'think-tag-in-reasoning',
-        `The \`${field}\` of ${where} contains <think>/</think> markers; the field must hold the bare reasoning.`,
+        `The \`${field}\` of ${turnName(turn)} contains <think>/</think> markers; the field must hold the bare reasoning.`,
       );
     }
     if (hasThinkTag(content)) {
       warn(
         findings,
         'think-tag-in-content',
-        `The content of ${where} contains <think>/</think> although its reasoning is in \`${field}\`: reasoning leaks into the answer.`,
+        `The content of ${turnName(turn)} contains <think>/</think> although its reasoning is in \`${field}\`: reasoning leaks into the answer.`,
       );
     }
     return true;
   }
+  if (!tags) return false;
   const open = content.indexOf(OPEN);
   const close = content.indexOf(CLOSE);
   if (open === -1) {
@@ -70,7 +107,7 @@ function lintAssistant(message: Record<string, unknown>, where: string, findings
       warn(
         findings,
         'stray-think-close',
-        `The content of ${where} has </think> without <think>: the opening marker was probably in the prompt, so reasoning leaks into the answer.`,
+        `The content of ${turnName(turn)} has </think> without <think>: the opening marker was probably in the prompt, so reasoning leaks into the answer.`,
       );
     }
     return false;
@@ -80,12 +117,12 @@ function lintAssistant(message: Record<string, unknown>, where: string, findings
     warn(
       findings,
       'unclosed-think',
-      `The content of ${where} opens <think> but never closes it: the reasoning was cut off and there is no answer.`,
+      `The content of ${turnName(turn)} opens <think> but never closes it: the reasoning was cut off and there is no answer.`,
     );
     return false;
   }
   if (isBlank(content.slice(open + OPEN.length, end))) {
-    warn(findings, 'empty-reasoning', `The <think> block of ${where} is empty.`);
+    warn(findings, 'empty-reasoning', `The <think> block of ${turnName(turn)} is empty.`);
     return false;
   }
   return true;
@@ -99,6 +136,7 @@ export function lintReasoning(
   example: Record<string, unknown>,
   format: TogetherFormat | 'chat' | null,
   expectReasoning: boolean,
+  tags = true,
 ): ReasoningLint {
   const findings: SampleFinding[] = [];
   let messages: unknown[] | null = null;
@@ -115,11 +153,12 @@ export function lintReasoning(
   let systemPrompt: string | null = null;
   let lastAssistant = -1;
   if (messages) {
-    messages.forEach((message, index) => {
-      if (!isDict(message)) return;
+    for (let index = 0; index < messages.length; index++) {
+      const message = messages[index];
+      if (!isDict(message)) continue;
       if (message.role === 'system' && systemPrompt === null) systemPrompt = textOf(message.content);
       if (message.role === 'assistant') lastAssistant = index;
-    });
+    }
     const last = messages.at(-1);
     if (format !== 'preference_openai' && isDict(last) && last.role !== 'assistant') {
       warn(
@@ -131,18 +170,17 @@ export function lintReasoning(
   }
   let hasReasoning = false;
   if (messages) {
-    messages.forEach((message, index) => {
-      if (!isDict(message) || message.role !== 'assistant') return;
+    for (let index = 0; index < messages.length; index++) {
+      const message = messages[index];
+      if (!isDict(message) || message.role !== 'assistant') continue;
       const isFinal = finalTurn === null && index === lastAssistant;
-      const where = `${isFinal ? 'the final assistant message' : `assistant message ${index + 1}`} on line ${LINE}`;
-      const has = lintAssistant(message, where, findings);
+      const has = lintAssistant(message, isFinal ? FINAL : index, findings, tags);
       if (isFinal) hasReasoning = has;
-    });
+    }
   }
   if (finalTurn !== null) {
-    const where =
-      format === 'instruction' ? `the completion on line ${LINE}` : `the preferred output on line ${LINE}`;
-    hasReasoning = lintAssistant(finalTurn, where, findings);
+    const turn = format === 'instruction' ? COMPLETION : PREFERRED;
+    hasReasoning = lintAssistant(finalTurn, turn, findings, tags);
   }
   if (expectReasoning && !hasReasoning && (messages !== null || finalTurn !== null)) {
     warn(
