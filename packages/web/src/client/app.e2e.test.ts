@@ -53,7 +53,7 @@ describe('the web front end in chromium', () => {
     expect(await card.textContent()).toContain('Grade-school maths');
     expect(await card.textContent()).toContain('Think step by step: write out each calculation');
     expect(await card.locator('table tbody tr').count()).toBe(2);
-    await page.screenshot({ path: screenshotPath('01-tasks'), fullPage: true });
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('01-tasks'), fullPage: true });
   });
 
   it('browses and filters the imported GSM8K samples', async () => {
@@ -63,7 +63,7 @@ describe('the web front end in chromium', () => {
     const rows = await page.getByTestId('sample-row').count();
     expect(rows).toBeGreaterThan(5);
     expect(rows).toBeLessThan(40);
-    await page.screenshot({ path: screenshotPath('02-samples') });
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('02-samples') });
 
     await page.getByLabel('Search samples').fill('Natalia');
     await page
@@ -72,7 +72,7 @@ describe('the web front end in chromium', () => {
       .waitFor();
     expect(await page.getByTestId('sample-row').count()).toBe(1);
     expect(page.url()).toContain('text=Natalia');
-    await page.screenshot({ path: screenshotPath('03-samples-search') });
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('03-samples-search') });
 
     await page.getByLabel('Search samples').fill('');
     await page.getByTestId('sample-count').filter({ hasText: '200 samples' }).waitFor();
@@ -102,7 +102,7 @@ describe('the web front end in chromium', () => {
     await drawer.getByLabel('Add tag').press('Enter');
     await drawer.getByRole('button', { name: 'Remove tag reviewed' }).waitFor();
     await page.waitForFunction(() => !document.body.textContent?.includes('Saving…'));
-    await page.screenshot({ path: screenshotPath('04-sample-detail') });
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('04-sample-detail') });
 
     const id = (await page.getByTestId('sample-row').first().getAttribute('data-sample-id'))!;
     const stored = await (await fetch(`${web.url}api/samples/${id}`)).json();
@@ -126,12 +126,12 @@ describe('the web front end in chromium', () => {
     await reasoningText.filter({ hasText: 'Natalia sold 48' }).waitFor();
     const partial = (await reasoningText.textContent()) ?? '';
     expect(partial.length).toBeLessThan(reasoning.length);
-    await page.screenshot({ path: screenshotPath('05-playground-streaming') });
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('05-playground-streaming') });
     await page.getByTestId('run-stats').waitFor();
     expect(await reasoningText.textContent()).toBe(reasoning);
     expect(await page.getByTestId('answer-text').textContent()).toContain('72');
     expect(await page.getByTestId('run-stats').textContent()).toContain('flow reasoning');
-    await page.screenshot({ path: screenshotPath('06-playground-done') });
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('06-playground-done') });
     const call = mock.requests.find((r) => r.path === '/v1/chat/completions')!;
     expect(call.body).toMatchObject({ model: 'deepseek-ai/DeepSeek-R1', stream: true });
   });

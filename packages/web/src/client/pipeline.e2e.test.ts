@@ -64,7 +64,7 @@ describe('the pipeline pages in chromium', () => {
       .getByTestId('generation-generated')
       .filter({ hasText: /^[2-9]$/ })
       .waitFor();
-    await page.screenshot({ path: screenshotPath('09-generate-running') });
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('09-generate-running') });
     await run.getByRole('button', { name: 'Stop' }).click();
     await page.locator('[data-testid="generation-run"][data-status="finished"]').first().waitFor();
     expect(await run.textContent()).toContain('Stopped. Resume it');
@@ -80,7 +80,11 @@ describe('the pipeline pages in chromium', () => {
       .waitFor({ timeout: 30_000 });
     await resumed.getByText('Every input is generated').waitFor();
     await page.getByTestId('generation-jobs').getByText('complete').waitFor();
-    await page.screenshot({ path: screenshotPath('10-generate-done'), fullPage: true });
+    await page.screenshot({
+      animations: 'disabled',
+      path: screenshotPath('10-generate-done'),
+      fullPage: true,
+    });
 
     const jobs = (await (await fetch(`${web.url}api/generations`)).json()) as {
       jobs: { id: string; generated: number; status: string }[];
@@ -94,6 +98,18 @@ describe('the pipeline pages in chromium', () => {
       calls.map((c) => JSON.stringify((c.body as { messages: unknown[] }).messages.at(-1))),
     );
     expect(asked.size).toBe(12);
+
+    await page.goto(`${web.url}samples?tag=${encodeURIComponent(tag)}`);
+    await page.getByTestId('sample-row').first().click();
+    const drawer = page.getByTestId('sample-drawer');
+    await drawer.getByTestId('reasoning-text').filter({ hasText: 'Thinking about: What is' }).waitFor();
+    expect(await drawer.getByTestId('trace').textContent()).toContain('Solve the maths word problem');
+    expect(await drawer.textContent()).toContain('together / deepseek-ai/DeepSeek-R1');
+    await page.screenshot({
+      animations: 'disabled',
+      path: screenshotPath('10b-generated-sample'),
+      fullPage: true,
+    });
   });
 
   it('builds a reasoning dataset with live counts and warnings, then exports and checks it', async () => {
@@ -108,7 +124,11 @@ describe('the pipeline pages in chromium', () => {
       .getByTestId('plan-warning')
       .filter({ hasText: '3 of 135 samples have no reasoning' })
       .waitFor();
-    await page.screenshot({ path: screenshotPath('11-datasets-builder-warning'), fullPage: true });
+    await page.screenshot({
+      animations: 'disabled',
+      path: screenshotPath('11-datasets-builder-warning'),
+      fullPage: true,
+    });
     await page.getByLabel('Only samples with reasoning').check();
     await page.getByRole('button', { name: /^gsm8k · 120$/ }).click();
     await plan.getByTestId('plan-total').filter({ hasText: '120' }).waitFor();
@@ -125,7 +145,11 @@ describe('the pipeline pages in chromium', () => {
     await verdict.waitFor({ timeout: 30_000 });
     expect(await verdict.textContent()).toBe('together would accept this file');
     expect(await page.getByTestId('check-report').textContent()).toContain('96 examples from 96 samples');
-    await page.screenshot({ path: screenshotPath('12-dataset-checked'), fullPage: true });
+    await page.screenshot({
+      animations: 'disabled',
+      path: screenshotPath('12-dataset-checked'),
+      fullPage: true,
+    });
 
     const list = (await (await fetch(`${web.url}api/datasets`)).json()) as {
       name: string;
@@ -151,13 +175,21 @@ describe('the pipeline pages in chromium', () => {
     expect(await plan.textContent()).toContain('96 examples');
     expect(await plan.textContent()).toContain('reasoning flow');
     expect(mock.requests.filter((r) => r.path.startsWith('/v1/files'))).toHaveLength(0);
-    await page.screenshot({ path: screenshotPath('13-fine-tune-plan'), fullPage: true });
+    await page.screenshot({
+      animations: 'disabled',
+      path: screenshotPath('13-fine-tune-plan'),
+      fullPage: true,
+    });
 
     await plan.getByRole('button', { name: 'Start fine-tune' }).click();
     const detail = page.getByTestId('fine-tune-detail');
     await detail.waitFor({ timeout: 30_000 });
     await detail.getByTestId('loss-point').nth(1).waitFor({ timeout: 30_000 });
-    await page.screenshot({ path: screenshotPath('14-fine-tune-running'), fullPage: true });
+    await page.screenshot({
+      animations: 'disabled',
+      path: screenshotPath('14-fine-tune-running'),
+      fullPage: true,
+    });
     await detail
       .getByTestId('fine-tune-status')
       .filter({ hasText: 'completed' })
@@ -170,7 +202,11 @@ describe('the pipeline pages in chromium', () => {
       n_epochs: 5,
       training_type: { type: 'Lora', lora_r: 16 },
     });
-    await page.screenshot({ path: screenshotPath('15-fine-tune-completed'), fullPage: true });
+    await page.screenshot({
+      animations: 'disabled',
+      path: screenshotPath('15-fine-tune-completed'),
+      fullPage: true,
+    });
 
     await detail.getByRole('button', { name: 'Deploy' }).click();
     await detail.getByTestId('result-model').filter({ hasText: 'endpoint' }).waitFor();
@@ -184,7 +220,11 @@ describe('the pipeline pages in chromium', () => {
     await page.getByTestId('run-stats').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('reasoning-text').textContent()).toBe('Half of 48 is 24; 48 + 24 = 72.');
     expect(await page.getByTestId('answer-text').textContent()).toContain('72');
-    await page.screenshot({ path: screenshotPath('16-playground-fine-tuned'), fullPage: true });
+    await page.screenshot({
+      animations: 'disabled',
+      path: screenshotPath('16-playground-fine-tuned'),
+      fullPage: true,
+    });
     const call = mock.requests.filter((r) => r.path === '/v1/chat/completions').at(-1)!;
     const body = call.body as { model: string; messages: { role: string; content: string }[] };
     expect(body.model).toMatch(/^mock-user\//);

@@ -59,7 +59,7 @@ describe('the sample list at 100k samples', () => {
     await last.waitFor();
     expect(await last.getAttribute('data-sample-id')).toBe('syn-000001');
     expect(await rowsInDom()).toBeLessThan(40);
-    await page.screenshot({ path: screenshotPath('07-samples-100k-end') });
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('07-samples-100k-end') });
     expect(pageRequests.some((q) => q.includes(`offset=${COUNT - 100}`))).toBe(true);
     expect(pageRequests.length).toBeLessThan(20);
 
@@ -88,6 +88,6 @@ describe('the sample list at 100k samples', () => {
       .filter({ hasText: /^8,5\d\d samples match/ })
       .waitFor();
     await page.locator('[data-testid="sample-row"][data-index="0"]').waitFor();
-    await page.screenshot({ path: screenshotPath('08-samples-100k-filtered') });
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('08-samples-100k-filtered') });
   });
 });

@@ -33,15 +33,16 @@ function sameBytes(a: string, b: string): boolean {
 /**
  * Protects the local server from other origins. Every request must name the bound host and port
  * in `Host` (a DNS-rebinding page sends its own name); a request with an `Origin` must come from
- * this server; and every mutating request must carry the per-launch token.
+ * this server; API requests the browser marks as cross-site are refused (an `<img>` on another
+ * site cannot poke the API); and every mutating request must carry the per-launch token.
  * Returns undefined when the request may proceed.
  */
 export function createRequestGuard(
   options: RequestGuardOptions,
-): (req: IncomingMessage) => GuardVerdict | undefined {
+): (req: IncomingMessage, target: { api: boolean }) => GuardVerdict | undefined {
   const hosts = new Set(hostNames(options.host).map((h) => `${h}:${options.port}`));
   const origins = new Set([...hosts].map((h) => `http://${h}`));
-  return (req) => {
+  return (req, target) => {
     const host = (req.headers.host ?? '').toLowerCase();
     if (!hosts.has(host)) {
       return {
@@ -54,12 +55,12 @@ export function createRequestGuard(
       return { status: 403, message: `Requests from ${origin} are not allowed.` };
     }
     if (origin === 'null') return { status: 403, message: 'Requests from an opaque origin are not allowed.' };
-    const method = (req.method ?? 'GET').toUpperCase();
-    if (SAFE_METHODS.has(method)) return undefined;
     const fetchSite = req.headers['sec-fetch-site'];
-    if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
+    if (target.api && (fetchSite === 'cross-site' || fetchSite === 'same-site')) {
       return { status: 403, message: 'Cross-site requests are not allowed.' };
     }
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (SAFE_METHODS.has(method)) return undefined;
     const token = req.headers[TOKEN_HEADER];
     if (typeof token !== 'string' || !sameBytes(token, options.token)) {
       return {

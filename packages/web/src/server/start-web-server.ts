@@ -85,14 +85,17 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
   let guard: ReturnType<typeof createRequestGuard> | undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const verdict = guard ? guard(req) : { status: 503, message: 'The server is starting; try again.' };
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const api = url.pathname.startsWith('/api/');
+    const verdict = guard
+      ? guard(req, { api })
+      : { status: 503, message: 'The server is starting; try again.' };
     if (verdict) {
       sendJson(res, verdict.status, { error: { name: 'Forbidden', message: verdict.message } }, ctx.redact);
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
-    if (!url.pathname.startsWith('/api/')) {
+    if (!api) {
       if (method !== 'GET' && method !== 'HEAD') {
         res.writeHead(405, { allow: 'GET, HEAD' }).end();
         return;

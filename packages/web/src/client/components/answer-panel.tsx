@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 
 export interface AnswerPanelProps {
+  /** Taller, for live runs. */
+  tall?: boolean;
   text: string | null;
   structured?: unknown;
   streaming?: boolean;
@@ -9,9 +11,13 @@ export interface AnswerPanelProps {
 }
 
 /** The final answer, and the structured value parsed from it when the task has a schema. */
-export function AnswerPanel({ text, structured, streaming, emptyText, extra }: AnswerPanelProps) {
+export function AnswerPanel({ text, structured, streaming, emptyText, extra, tall }: AnswerPanelProps) {
   return (
-    <section className="panel answer" aria-label="Final answer" data-testid="answer-panel">
+    <section
+      className={`panel answer${tall ? ' tall' : ''}`}
+      aria-label="Final answer"
+      data-testid="answer-panel"
+    >
       <div className="panel-head">
         Final answer
         <span className="spacer" />

@@ -1,6 +1,8 @@
 import { formatCount } from '../format';
 
 export interface ReasoningPanelProps {
+  /** Taller, for live runs. */
+  tall?: boolean;
   text: string | null;
   streaming?: boolean;
   truncated?: boolean;
@@ -10,9 +12,13 @@ export interface ReasoningPanelProps {
 }
 
 /** The model's thinking: a muted monospace panel, kept apart from the answer. */
-export function ReasoningPanel({ text, streaming, truncated, origin, emptyText }: ReasoningPanelProps) {
+export function ReasoningPanel({ text, streaming, truncated, origin, emptyText, tall }: ReasoningPanelProps) {
   return (
-    <section className="panel reasoning" aria-label="Reasoning" data-testid="reasoning-panel">
+    <section
+      className={`panel reasoning${tall ? ' tall' : ''}`}
+      aria-label="Reasoning"
+      data-testid="reasoning-panel"
+    >
       <div className="panel-head">
         Reasoning
         {origin ? <span className="chip">{origin}</span> : null}

@@ -17,7 +17,7 @@ export function StarRating({ value, onChange, size = 16 }: StarRatingProps) {
         aria-label={value === null ? 'Not rated' : `Rated ${value} of 5`}
       >
         {[1, 2, 3, 4, 5].map((n) => (
-          <span key={n} className={on(n) ? 'on' : ''}>
+          <span key={n} className={on(n) ? 'star still on' : 'star still'}>
             <Icon name="star" size={size} filled={on(n)} />
           </span>
         ))}
@@ -30,7 +30,7 @@ export function StarRating({ value, onChange, size = 16 }: StarRatingProps) {
         <button
           key={n}
           type="button"
-          className={on(n) ? 'on' : ''}
+          className={on(n) ? 'star on' : 'star'}
           aria-label={`${n} star${n > 1 ? 's' : ''}`}
           aria-pressed={value === n}
           title={value === n ? 'Clear the rating' : `Rate ${n} of 5`}

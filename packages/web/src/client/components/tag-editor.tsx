@@ -21,6 +21,7 @@ export function TagEditor({ tags, onChange, disabled }: TagEditorProps) {
           {tag}
           <button
             type="button"
+            className="chip-x"
             aria-label={`Remove tag ${tag}`}
             disabled={disabled}
             onClick={() => onChange(tags.filter((t) => t !== tag))}

@@ -446,6 +446,7 @@ export function PlaygroundPage() {
           {state.status === 'stopped' ? <div className="banner banner-info">Stopped.</div> : null}
           <div className="side-by-side">
             <ReasoningPanel
+              tall
               text={state.reasoning || null}
               streaming={running && state.content === ''}
               truncated={state.result?.reasoningTruncated ?? false}
@@ -460,6 +461,7 @@ export function PlaygroundPage() {
               }
             />
             <AnswerPanel
+              tall
               text={state.content || null}
               structured={state.result?.structured}
               streaming={running && state.content !== ''}

@@ -28,6 +28,8 @@ import type { Route } from '../route';
 import { bodyFields } from './read-body-fields';
 import { sampleSelectionFromQuery } from './sample-selection-from-query';
 
+const SMALL_FILE_BYTES = 8 * 1024 * 1024;
+
 /** Which provider checker reads an export format (the others are for local trainers). */
 const CHECK_BACKEND: Record<string, 'together' | 'openai'> = {
   together: 'together',
@@ -175,6 +177,8 @@ export const datasetRoutes: readonly Route[] = [
             ...(model ? { model } : {}),
             signal,
             maxFindings: 200,
+            // Worker threads only pay off on big files.
+            ...(exported.bytes < SMALL_FILE_BYTES ? { workers: 0 } : {}),
           })
         : null;
       return {

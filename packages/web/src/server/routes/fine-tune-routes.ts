@@ -157,7 +157,14 @@ export function fineTuneRoutes(options: { pollMs: number }): Route[] {
             if (isTerminal(record) || signal.aborted) break;
             await new Promise<void>((resolve) => {
               const timer = setTimeout(resolve, options.pollMs);
-              signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+              signal.addEventListener(
+                'abort',
+                () => {
+                  clearTimeout(timer);
+                  resolve();
+                },
+                { once: true },
+              );
             });
             if (signal.aborted) break;
           }
