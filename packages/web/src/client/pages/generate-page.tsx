@@ -82,7 +82,7 @@ export function GeneratePage() {
             initial={run}
             onStop={stop}
             onResume={resume}
-            onEnd={generations.reload}
+            onStoredChange={generations.reload}
             canResume={index === 0}
           />
         ))}
