@@ -13,7 +13,13 @@ export interface LiveGenerationProps {
 }
 
 /** A generation run followed live over server-sent events. */
-export function LiveGeneration({ initial, onStop, onResume, onStoredChange, canResume }: LiveGenerationProps) {
+export function LiveGeneration({
+  initial,
+  onStop,
+  onResume,
+  onStoredChange,
+  canResume,
+}: LiveGenerationProps) {
   const announced = useRef(false);
   const live = useGenerationRun(initial.runId, (run) => {
     if (run.status === 'finished' || run.status === 'failed') onStoredChange();
