@@ -18,7 +18,13 @@ export default defineConfig({
       thinkingInstruction: 'Think step by step: write out each calculation before giving the answer.',
       runConfigs: [
         // A reasoning teacher on Together: its thinking comes back in a response field.
-        { name: 'r1-teacher', provider: 'together', model: 'deepseek-ai/DeepSeek-R1', flow: 'reasoning', parser: 'deepseek-r1' },
+        {
+          name: 'r1-teacher',
+          provider: 'together',
+          model: 'deepseek-ai/DeepSeek-R1',
+          flow: 'reasoning',
+          parser: 'deepseek-r1',
+        },
         // Any model through the two-message chain-of-thought flow.
         { name: 'cot-teacher', provider: 'openai', model: 'gpt-4.1-mini', flow: 'cot' },
       ],

@@ -4,7 +4,6 @@ import {
   InputError,
   type ModelParameters,
   ReasoningEffortSchema,
-  type Task,
 } from '@distillery/core';
 import {
   findFineTune,

@@ -71,7 +71,14 @@ async function waitForEndpoint(
     }
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(resolve, options.intervalMs ?? 10_000);
-      signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
     });
   }
 }
