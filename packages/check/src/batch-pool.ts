@@ -10,6 +10,7 @@ interface Job {
 
 /** Worker reply: the batch result, or the error the worker hit. */
 export type WorkerReply =
+  | { ready: true }
   | { id: number; result: BatchResult; buffer: ArrayBuffer }
   | { id: number; error: string };
 /** Worker request: a batch of whole lines, its ArrayBuffer transferred. */
@@ -19,12 +20,17 @@ export interface WorkerRequest {
   length: number;
 }
 
-/** A fixed set of check workers; each batch goes to the next idle worker, its buffer transferred. */
+/**
+ * A fixed set of check workers; each batch goes to the least busy worker, its buffer transferred.
+ * A worker is given up to `depth` batches at once (they wait in its message queue), so that it
+ * starts on the next batch as soon as it is done, without waiting for this thread to answer.
+ */
 export class BatchPool {
-  readonly #idle: Worker[] = [];
   readonly #workers: Worker[] = [];
+  /** Batches posted to each worker and not yet answered; -1 until the worker has loaded. */
+  readonly #busy: number[] = [];
   readonly #queue: Job[] = [];
-  readonly #running = new Map<number, { job: Job; worker: Worker }>();
+  readonly #running = new Map<number, { job: Job; worker: number }>();
   #nextId = 0;
   #failure: unknown = null;
 
@@ -34,17 +40,19 @@ export class BatchPool {
     count: number,
     config: BatchConfig,
     readonly onBuffer: (buffer: ArrayBuffer) => void = () => {},
+    readonly depth = 2,
   ) {
     for (let i = 0; i < count; i++) {
       const worker = new Worker(url, { workerData: config });
-      worker.on('message', (reply: WorkerReply) => this.#onReply(worker, reply));
+      const index = i;
+      worker.on('message', (reply: WorkerReply) => this.#onReply(index, reply));
       worker.on('error', (error) => this.#fail(error));
       worker.on('exit', (code) => {
         if (code !== 0 && this.#failure === null)
           this.#fail(new Error(`check worker exited with code ${code}`));
       });
       this.#workers.push(worker);
-      this.#idle.push(worker);
+      this.#busy.push(-1);
     }
   }
 
@@ -62,22 +70,39 @@ export class BatchPool {
   }
 
   #dispatch(): void {
-    while (this.#idle.length > 0 && this.#queue.length > 0) {
-      const worker = this.#idle.pop() as Worker;
+    while (this.#queue.length > 0) {
+      let worker = -1;
+      for (let i = 0; i < this.#busy.length; i++) {
+        const busy = this.#busy[i] as number;
+        if (busy >= 0 && busy < this.depth && (worker === -1 || busy < (this.#busy[worker] as number)))
+          worker = i;
+      }
+      if (worker === -1) return;
+      this.#busy[worker] = (this.#busy[worker] as number) + 1;
       const job = this.#queue.shift() as Job;
       this.#running.set(job.id, { job, worker });
       const { buf } = job;
       if (buf.byteOffset !== 0) throw new Error('batch buffers must start at offset 0');
       const request: WorkerRequest = { id: job.id, buffer: buf.buffer as ArrayBuffer, length: buf.length };
-      worker.postMessage(request, [request.buffer]);
+      (this.#workers[worker] as Worker).postMessage(request, [request.buffer]);
     }
   }
 
-  #onReply(worker: Worker, reply: WorkerReply): void {
+  /** Whether a loaded worker could take another batch now. */
+  hasCapacity(): boolean {
+    return this.#queue.length === 0 && this.#busy.some((n) => n >= 0 && n < this.depth);
+  }
+
+  #onReply(worker: number, reply: WorkerReply): void {
+    if ('ready' in reply) {
+      this.#busy[worker] = 0;
+      this.#dispatch();
+      return;
+    }
     const running = this.#running.get(reply.id);
     if (!running) return;
     this.#running.delete(reply.id);
-    this.#idle.push(worker);
+    this.#busy[running.worker] = (this.#busy[running.worker] as number) - 1;
     if ('error' in reply) running.job.reject(new Error(`check worker failed: ${reply.error}`));
     else {
       this.onBuffer(reply.buffer);

@@ -239,7 +239,7 @@ describe('checkFile: lint', () => {
     expect(report.warnings.at(-1)?.message).toMatch(/^2 distinct system prompts/);
   });
 
-  it('finds think tags behind JSON escapes, and none in batches without them', async () => {
+  it('finds think tags behind JSON escapes, and only whole tags', async () => {
     const escaped = [
       '{"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "4", "reasoning": "a \\u003cthink\\u003e b"}]}',
       '{"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "4<\\/think>", "reasoning": "r"}]}',

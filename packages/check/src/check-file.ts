@@ -24,7 +24,10 @@ export interface CheckFileOptions {
   strict?: boolean;
   /** The file is a reasoning-strategy dataset: a final assistant turn without reasoning is reported. */
   expectReasoning?: boolean;
-  /** Worker threads; 0 checks on the calling thread. Defaults to the number of cores. */
+  /**
+   * Worker threads; 0 checks on the calling thread alone. Default: {@link defaultWorkers} (on 2
+   * cores, 1 worker while the calling thread checks batches too).
+   */
   workers?: number;
   signal?: AbortSignal;
   /** At most this many errors and this many warnings are kept (all are counted). Default 10 000. */
@@ -43,6 +46,18 @@ export const OPENAI_MAX_FILE_SIZE_BYTES = 512 * 2 ** 20;
 /** OpenAI rejects training files with fewer examples. */
 export const OPENAI_MIN_EXAMPLES = 10;
 export const DEFAULT_CHUNK_SIZE = 4 * 2 ** 20;
+/** Batches given to a worker at once (the next waits in its queue while it checks one). */
+const WORKER_DEPTH = 2;
+/** Up to this many workers, the calling thread checks batches too when a core is left for it. */
+const MAX_WORKERS_WITH_CALLING_THREAD = 3;
+
+/**
+ * Default worker threads: on up to 4 cores, one per core but one, since the calling thread checks
+ * batches too; beyond, one per core (feeding them is the calling thread's job).
+ */
+export function defaultWorkers(cores = availableParallelism()): number {
+  return cores <= MAX_WORKERS_WITH_CALLING_THREAD + 1 ? cores - 1 : cores;
+}
 export const DEFAULT_MAX_FINDINGS = 10_000;
 
 /** Python's `Path(file).suffix`. */
@@ -75,34 +90,73 @@ async function scanFile(
   const url = options.workers > 0 ? workerUrl() : null;
   const workers = url ? options.workers : 0;
   const buffers = new BufferRecycler(options.chunkSize * 2);
-  const pool = url ? new BatchPool(url, workers, config, (buffer) => buffers.give(buffer)) : null;
+  const pool = url
+    ? new BatchPool(url, workers, config, (buffer) => buffers.give(buffer), WORKER_DEPTH)
+    : null;
+  // With a core to spare and few workers to feed, this thread checks a batch itself whenever no
+  // worker can take one (and while they start); otherwise it only reads, dispatches and merges.
+  const participate = workers < availableParallelism() && workers <= MAX_WORKERS_WITH_CALLING_THREAD;
   const handle = await open(path, 'r');
-  // Batches in flight and the file offset of each (batches are consecutive ranges of the file).
-  const inFlight: Promise<BatchResult>[] = [];
-  const offsets: number[] = [];
-  const maxInFlight = Math.max(1, workers * 2);
+  // Batches in line order: a worker's (until it answers) or one checked here, and the file offset
+  // of each (batches are consecutive ranges of the file).
+  interface Slot {
+    offset: number;
+    result?: BatchResult;
+    job?: Promise<BatchResult>;
+  }
+  const queue: Slot[] = [];
+  let posted = 0;
+  // One batch beyond what the workers hold is read ahead and waits in the pool.
+  const maxPosted = workers * WORKER_DEPTH + 1;
+  const maxQueued = maxPosted + 8;
   let offset = 0;
-  try {
-    const take = (size: number) => buffers.take(size);
-    for await (const batch of readLineBatches(handle, options.chunkSize, options.signal, take)) {
-      const batchOffset = offset;
-      offset += batch.length;
-      if (!pool) {
-        onResult(processBatch(batch, config), batchOffset);
-        buffers.give(batch.buffer as ArrayBuffer);
-        continue;
+  const take = (size: number) => buffers.take(size);
+  const batches = readLineBatches(handle, options.chunkSize, options.signal, take);
+  const merge = async (drain: boolean) => {
+    for (;;) {
+      const head = queue[0];
+      if (head === undefined) return;
+      if (head.result === undefined) {
+        if (!drain && posted < maxPosted && queue.length < maxQueued) return;
+        options.signal?.throwIfAborted();
+        head.result = await head.job;
       }
-      const job = pool.run(batch);
-      job.catch(() => {});
-      inFlight.push(job);
-      offsets.push(batchOffset);
-      while (inFlight.length >= maxInFlight)
-        onResult(await (inFlight.shift() as Promise<BatchResult>), offsets.shift() as number);
+      queue.shift();
+      if (head.job) posted--;
+      onResult(head.result as BatchResult, head.offset);
     }
-    while (inFlight.length > 0) {
-      options.signal?.throwIfAborted();
-      onResult(await (inFlight.shift() as Promise<BatchResult>), offsets.shift() as number);
+  };
+  try {
+    let next = batches.next();
+    for (;;) {
+      const { value: batch, done } = await next;
+      if (done) break;
+      const slot: Slot = { offset };
+      offset += batch.length;
+      if (pool !== null && (!participate || pool.hasCapacity())) {
+        const job = pool.run(batch);
+        slot.job = job;
+        job.then(
+          (result) => {
+            slot.result = result;
+          },
+          () => {},
+        );
+        posted++;
+        queue.push(slot);
+        next = batches.next();
+        next.catch(() => {});
+      } else {
+        // Read ahead while this thread checks the batch.
+        next = batches.next();
+        next.catch(() => {});
+        slot.result = processBatch(batch, config);
+        buffers.give(batch.buffer as ArrayBuffer);
+        queue.push(slot);
+      }
+      await merge(false);
     }
+    await merge(true);
   } finally {
     await handle.close();
     await pool?.close();
@@ -120,7 +174,7 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
   const { backend } = options;
   options.signal?.throwIfAborted();
   const maxSeqLength = options.maxSeqLength ?? defaultMaxSeqLength(backend, options.model);
-  const workers = Math.max(0, Math.floor(options.workers ?? availableParallelism()));
+  const workers = Math.max(0, Math.floor(options.workers ?? defaultWorkers()));
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const config: BatchConfig = {
     backend,

@@ -4,6 +4,8 @@ import { type BatchConfig, processBatch } from './process-batch';
 
 const config = workerData as BatchConfig;
 
+parentPort?.postMessage({ ready: true } satisfies WorkerReply);
+
 parentPort?.on('message', (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {

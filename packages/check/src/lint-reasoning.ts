@@ -23,24 +23,15 @@ function textOf(content: unknown): string | null {
   return text;
 }
 
-const TAG_TAIL = 'think>';
-
-/** Whether the text contains `<think>` or `</think>`: one scan for the `think>` they share. */
+/**
+ * Whether the text contains `<think>` or `</think>`: one scan over the `<` both start with (rarer
+ * in text than the letters of `think>`, so the native search skips ahead fast).
+ */
 function hasThinkTag(text: string): boolean {
-  for (let i = text.indexOf(TAG_TAIL); i !== -1; i = text.indexOf(TAG_TAIL, i + 1)) {
-    if (i >= 1 && text.charCodeAt(i - 1) === 0x3c) return true; // <think>
-    if (i >= 2 && text.charCodeAt(i - 1) === 0x2f && text.charCodeAt(i - 2) === 0x3c) return true; // </think>
+  for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) {
+    if (text.startsWith('think>', i + 1) || text.startsWith('/think>', i + 1)) return true;
   }
   return false;
-}
-
-/**
- * Whether any JSON string in `bytes` may decode to text holding `think>`: the bytes hold it, or a
- * `\u` escape could spell it (no other JSON escape produces a letter or `>`). False lets a whole
- * batch skip the think-tag scans.
- */
-export function mayHoldThinkTag(bytes: Buffer): boolean {
-  return bytes.indexOf(TAG_TAIL) !== -1 || bytes.indexOf('\\u') !== -1;
 }
 
 function isBlank(text: string): boolean {
@@ -63,16 +54,8 @@ function turnName(turn: number): string {
   return `assistant message ${turn + 1} on line ${LINE}`;
 }
 
-/**
- * Lints one assistant turn; returns whether it carries non-blank reasoning. With `tags` false the
- * caller knows no text of the line can hold a think tag, and the scans for them are skipped.
- */
-function lintAssistant(
-  message: Record<string, unknown>,
-  turn: number,
-  findings: SampleFinding[],
-  tags: boolean,
-): boolean {
+/** Lints one assistant turn; returns whether it carries non-blank reasoning. */
+function lintAssistant(message: Record<string, unknown>, turn: number, findings: SampleFinding[]): boolean {
   const content = textOf(message.content) ?? '';
   const field =
     'reasoning' in message ? 'reasoning' : 'reasoning_content' in message ? 'reasoning_content' : null;
@@ -82,7 +65,6 @@ function lintAssistant(
       warn(findings, 'empty-reasoning', `The \`${field}\` of ${turnName(turn)} is empty or not a string.`);
       return false;
     }
-    if (!tags) return true;
     if (hasThinkTag(reasoning)) {
       warn(
         findings,
@@ -99,7 +81,6 @@ function lintAssistant(
     }
     return true;
   }
-  if (!tags) return false;
   const open = content.indexOf(OPEN);
   const close = content.indexOf(CLOSE);
   if (open === -1) {
@@ -136,7 +117,6 @@ export function lintReasoning(
   example: Record<string, unknown>,
   format: TogetherFormat | 'chat' | null,
   expectReasoning: boolean,
-  tags = true,
 ): ReasoningLint {
   const findings: SampleFinding[] = [];
   let messages: unknown[] | null = null;
@@ -174,13 +154,13 @@ export function lintReasoning(
       const message = messages[index];
       if (!isDict(message) || message.role !== 'assistant') continue;
       const isFinal = finalTurn === null && index === lastAssistant;
-      const has = lintAssistant(message, isFinal ? FINAL : index, findings, tags);
+      const has = lintAssistant(message, isFinal ? FINAL : index, findings);
       if (isFinal) hasReasoning = has;
     }
   }
   if (finalTurn !== null) {
     const turn = format === 'instruction' ? COMPLETION : PREFERRED;
-    hasReasoning = lintAssistant(finalTurn, turn, findings, tags);
+    hasReasoning = lintAssistant(finalTurn, turn, findings);
   }
   if (expectReasoning && !hasReasoning && (messages !== null || finalTurn !== null)) {
     warn(

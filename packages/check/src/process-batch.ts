@@ -5,7 +5,7 @@ import { estimateTokens } from './estimate-tokens';
 import { isDict } from './is-dict';
 import { fingerprint } from './line-fingerprint';
 import { LINE } from './line-placeholder';
-import { lintReasoning, mayHoldThinkTag } from './lint-reasoning';
+import { lintReasoning } from './lint-reasoning';
 import { NOT_JSON, needsFloatWeightPass, parseJsonLine } from './parse-json-line';
 import { validateOpenAISample } from './validate-openai-sample';
 import { NOT_AN_OBJECT_MESSAGE, validateTogetherSample } from './validate-together-sample';
@@ -141,7 +141,6 @@ export function processBatch(bytes: Uint8Array, config: BatchConfig): BatchResul
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const together = config.backend === 'together';
   const allUtf8 = isUtf8(buf);
-  const thinkTags = mayHoldThinkTag(buf);
   const findings: BatchFinding[] = [];
   let keys = keyScratch;
   let keyCount = 0;
@@ -211,7 +210,7 @@ export function processBatch(bytes: Uint8Array, config: BatchConfig): BatchResul
         add(line, finding.code, finding.message, finding.severity);
       }
     }
-    const lint = lintReasoning(value, format, config.expectReasoning, thinkTags);
+    const lint = lintReasoning(value, format, config.expectReasoning);
     for (const finding of lint.findings) add(line, finding.code, finding.message, finding.severity);
     if (lint.hasReasoning) withReasoning++;
     const prompt = lint.systemPrompt;
