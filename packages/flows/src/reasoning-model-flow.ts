@@ -1,45 +1,11 @@
-import { type CallFlow, type ChatMessage, definePlugin } from '@distillery/core';
-import { formatInput, systemMessage } from './build-prompt';
-import { callModel } from './call-model';
-import { assistantMessage, flowOutput, structuredOutputRequest } from './flow-output';
+import { oneCallFlow } from './one-call-flow';
 
 /**
  * For models that reason natively: system (plus the thinking instruction when the prompt has
  * one), user -> assistant. Reasoning comes from the provider's field or is parsed out of the text.
  */
-export const reasoningModelFlow: CallFlow = definePlugin({
-  specificationVersion: 'v1',
-  kind: 'call-flow',
+export const reasoningModelFlow = oneCallFlow({
   id: 'reasoning',
   description: 'One call to a reasoning model; thinking from a response field or parsed from tags.',
-  async run(input) {
-    const startedAt = Date.now();
-    const messages: ChatMessage[] = [
-      ...systemMessage(input.prompt, input.prompt.thinkingInstruction),
-      { role: 'user', content: formatInput(input.input) },
-    ];
-    input.onEvent?.({ type: 'call-start', call: 1, purpose: 'answer' });
-    const structuredOutput = structuredOutputRequest(input);
-    const answer = await callModel({
-      provider: input.provider,
-      request: {
-        model: input.model,
-        messages,
-        ...(input.parameters ? { parameters: input.parameters } : {}),
-        ...(structuredOutput ? { structuredOutput } : {}),
-      },
-      parser: input.parser,
-      parserOptions: input.parserOptions,
-      stream: input.stream,
-      onEvent: input.onEvent,
-      signal: input.signal,
-    });
-    return flowOutput(
-      input,
-      [...messages, assistantMessage(answer)],
-      [answer],
-      { reasoning: answer.reasoning, reasoningOrigin: answer.origin, reasoningTruncated: answer.truncated },
-      startedAt,
-    );
-  },
+  systemExtra: (prompt) => prompt.thinkingInstruction,
 });

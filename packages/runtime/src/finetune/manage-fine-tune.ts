@@ -2,6 +2,7 @@ import { type FineTuneRecord, UserError } from '@distillery/core';
 import type { Session } from '../session';
 import type { SampleStore } from '../store/sample-store';
 import { saveFineTune } from './fine-tune-records';
+import { pause } from './pause';
 import { isTerminal, refreshFineTune } from './refresh-fine-tune';
 
 function requireJob(record: FineTuneRecord): string {
@@ -69,17 +70,7 @@ async function waitForEndpoint(
         advice: 'It may still start: check again later; `distill run --finetune` works once it serves.',
       });
     }
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(resolve, options.intervalMs ?? 10_000);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          reject(signal.reason);
-        },
-        { once: true },
-      );
-    });
+    await pause(options.intervalMs ?? 10_000, signal);
   }
 }
 

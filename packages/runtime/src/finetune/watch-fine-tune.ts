@@ -1,27 +1,13 @@
 import type { FineTuneRecord } from '@distillery/core';
 import type { Session } from '../session';
 import type { SampleStore } from '../store/sample-store';
+import { pause } from './pause';
 import { isTerminal, refreshFineTune } from './refresh-fine-tune';
 
 export interface WatchOptions {
   /** Milliseconds between polls. Default 10 s. */
   intervalMs?: number;
   onUpdate?: (record: FineTuneRecord, previous: FineTuneRecord) => void;
-}
-
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }
 
 /** Polls a fine-tune until it completes, fails or is cancelled, reporting every change. */
