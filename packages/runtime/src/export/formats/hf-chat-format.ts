@@ -1,6 +1,5 @@
 import type { ExportFormat } from '../export-format';
-import { trainingTurns } from '../training-turns';
-import { systemMessages } from './system-messages';
+import { chatRecords } from './chat-records';
 
 /**
  * Hugging Face chat (`{"messages": [...]}`) with the thinking in `reasoning_content` on the
@@ -11,21 +10,12 @@ export const hfChatFormat: ExportFormat = {
   id: 'hf-chat',
   description: 'Hugging Face chat "messages" JSONL; reasoning in "reasoning_content" (Qwen3 chat template)',
   layout: 'reasoning-field',
-  records(sample, context) {
-    const { turns, skippedTurns } = trainingTurns(sample, context.strategy);
-    return {
-      skippedTurns,
-      records: turns.map((turn) => ({
-        messages: [
-          ...systemMessages(context.system),
-          ...turn.history,
-          {
-            role: 'assistant',
-            content: turn.answer,
-            ...(turn.reasoning !== undefined ? { reasoning_content: turn.reasoning } : {}),
-          },
-        ],
-      })),
-    };
-  },
+  records: (sample, context) =>
+    chatRecords(sample, context, (turn) => [
+      {
+        role: 'assistant',
+        content: turn.answer,
+        ...(turn.reasoning !== undefined ? { reasoning_content: turn.reasoning } : {}),
+      },
+    ]),
 };

@@ -1,7 +1,6 @@
 import { type ChatMessage, COT_FINAL_ANSWER_PROMPT } from '@distillery/core';
 import type { ExportFormat } from '../export-format';
-import { trainingTurns } from '../training-turns';
-import { systemMessages } from './system-messages';
+import { chatRecords } from './chat-records';
 
 /** Earlier assistant turns are context, never trained: OpenAI `weight: 0`. */
 function contextTurn(message: ChatMessage): Record<string, unknown> {
@@ -23,24 +22,19 @@ export const openaiFormat: ExportFormat = {
   id: 'openai',
   description: 'OpenAI chat JSONL; reasoning as the two-message chain-of-thought conversation (weights 1)',
   layout: 'cot-messages',
-  records(sample, context) {
-    const { turns, skippedTurns } = trainingTurns(sample, context.strategy);
-    return {
-      skippedTurns,
-      records: turns.map((turn) => ({
-        messages: [
-          ...systemMessages(context.system),
-          ...turn.history.map(contextTurn),
-          ...(turn.reasoning !== undefined
-            ? [
-                { role: 'user', content: context.thinkingInstruction },
-                { role: 'assistant', content: turn.reasoning, weight: 1 },
-                { role: 'user', content: COT_FINAL_ANSWER_PROMPT },
-                { role: 'assistant', content: turn.answer, weight: 1 },
-              ]
-            : [{ role: 'assistant', content: turn.answer }]),
-        ],
-      })),
-    };
-  },
+  records: (sample, context) =>
+    chatRecords(
+      sample,
+      context,
+      (turn) =>
+        turn.reasoning !== undefined
+          ? [
+              { role: 'user', content: context.thinkingInstruction },
+              { role: 'assistant', content: turn.reasoning, weight: 1 },
+              { role: 'user', content: COT_FINAL_ANSWER_PROMPT },
+              { role: 'assistant', content: turn.answer, weight: 1 },
+            ]
+          : [{ role: 'assistant', content: turn.answer }],
+      contextTurn,
+    ),
 };

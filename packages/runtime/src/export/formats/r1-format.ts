@@ -1,6 +1,5 @@
 import type { ExportFormat } from '../export-format';
-import { trainingTurns } from '../training-turns';
-import { systemMessages } from './system-messages';
+import { chatRecords } from './chat-records';
 
 /** R1 layout: `<think>\n{reasoning}\n</think>\n\n{answer}` (reasoning trimmed; the tags add the newlines). */
 export function thinkTagged(reasoning: string, answer: string): string {
@@ -18,20 +17,11 @@ export const r1Format: ExportFormat = {
   description: 'R1-compatible chat JSONL; reasoning as <think>...</think> before the answer in "content"',
   layout: 'think-tags',
   parser: 'deepseek-r1',
-  records(sample, context) {
-    const { turns, skippedTurns } = trainingTurns(sample, context.strategy);
-    return {
-      skippedTurns,
-      records: turns.map((turn) => ({
-        messages: [
-          ...systemMessages(context.system),
-          ...turn.history,
-          {
-            role: 'assistant',
-            content: turn.reasoning !== undefined ? thinkTagged(turn.reasoning, turn.answer) : turn.answer,
-          },
-        ],
-      })),
-    };
-  },
+  records: (sample, context) =>
+    chatRecords(sample, context, (turn) => [
+      {
+        role: 'assistant',
+        content: turn.reasoning !== undefined ? thinkTagged(turn.reasoning, turn.answer) : turn.answer,
+      },
+    ]),
 };

@@ -1,6 +1,5 @@
 import type { ExportFormat } from '../export-format';
-import { trainingTurns } from '../training-turns';
-import { systemMessages } from './system-messages';
+import { chatRecords } from './chat-records';
 
 /**
  * Together conversational (`{"messages": [...]}`): under the reasoning strategy the trained
@@ -12,21 +11,12 @@ export const togetherFormat: ExportFormat = {
   id: 'together',
   description: 'Together conversational JSONL; reasoning in the assistant message\'s "reasoning" field',
   layout: 'reasoning-field',
-  records(sample, context) {
-    const { turns, skippedTurns } = trainingTurns(sample, context.strategy);
-    return {
-      skippedTurns,
-      records: turns.map((turn) => ({
-        messages: [
-          ...systemMessages(context.system),
-          ...turn.history,
-          {
-            role: 'assistant',
-            content: turn.answer,
-            ...(turn.reasoning !== undefined ? { reasoning: turn.reasoning } : {}),
-          },
-        ],
-      })),
-    };
-  },
+  records: (sample, context) =>
+    chatRecords(sample, context, (turn) => [
+      {
+        role: 'assistant',
+        content: turn.answer,
+        ...(turn.reasoning !== undefined ? { reasoning: turn.reasoning } : {}),
+      },
+    ]),
 };
