@@ -1,8 +1,10 @@
 // `distill check` throughput and memory: checkFile (@distillery/check, worker threads) against a
 // bare single-threaded `JSON.parse` per line loop over the same generated reasoning dataset.
 // Each measurement runs in its own child process so its peak RSS (`resourceUsage().maxRSS`) is its
-// own. Size: DISTILL_BENCH_CHECK_MB (default 100; 1024 for the 1 GB run). Runs per subject:
-// DISTILL_BENCH_CHECK_RUNS (default 3, the median time and the highest peak RSS are reported).
+// own. checkFile runs with its default worker count (on 2 cores: 1 worker thread while the calling
+// thread checks batches too) and with workers: 0. Size: DISTILL_BENCH_CHECK_MB (default 100; 1024
+// for the 1 GB run). Runs per subject: DISTILL_BENCH_CHECK_RUNS (default 3, the median time and the
+// highest peak RSS are reported).
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, renameSync } from 'node:fs';
 import { mkdir, open, stat } from 'node:fs/promises';
@@ -19,6 +21,8 @@ interface ChildResult {
   ms: number;
   maxRssKb: number;
   lines: number;
+  /** Worker threads checkFile used (0 for the baseline and the calling-thread run). */
+  workers: number;
 }
 
 /** Deterministic pseudo-random numbers (LCG), so the dataset is the same on every machine. */
@@ -109,6 +113,7 @@ async function baselineLoop(file: string): Promise<number> {
 async function child(mode: string, file: string): Promise<void> {
   const started = performance.now();
   let lines: number;
+  let workers = 0;
   if (mode === 'baseline') {
     lines = await baselineLoop(file);
   } else {
@@ -121,11 +126,13 @@ async function child(mode: string, file: string): Promise<void> {
     });
     if (!report.ok) throw new Error(`the generated dataset should pass: ${JSON.stringify(report.errors[0])}`);
     lines = report.stats.lines ?? 0;
+    workers = report.stats.workers ?? 0;
   }
   const result: ChildResult = {
     ms: performance.now() - started,
     maxRssKb: process.resourceUsage().maxRSS,
     lines,
+    workers,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
@@ -147,9 +154,7 @@ function median(values: number[]): number {
 const suite: BenchSuite = {
   name: 'check',
   async run() {
-    // biome-ignore lint/suspicious/noUndeclaredEnvVars: benches run with node directly, not through turbo
     const mb = Number(process.env.DISTILL_BENCH_CHECK_MB ?? 100);
-    // biome-ignore lint/suspicious/noUndeclaredEnvVars: benches run with node directly, not through turbo
     const runs = Math.max(1, Number(process.env.DISTILL_BENCH_CHECK_RUNS ?? 3));
     const file = await dataset(mb);
     const { size } = await stat(file);
@@ -170,13 +175,17 @@ const suite: BenchSuite = {
     const base = summary('baseline');
     const check = summary('check');
     const inline = summary('check-inline');
-    const details = { bytes: size, lines: [...lines][0] ?? 0, runs, cpus: os.availableParallelism() };
+    const cpus = os.availableParallelism();
+    const workers = samples.get('check')?.[0]?.workers ?? 0;
+    // checkFile's default: on up to 4 cores, cores - 1 workers while the calling thread checks too.
+    const helper = workers < cpus && workers <= 3 ? ' + calling thread' : '';
+    const details = { bytes: size, lines: [...lines][0] ?? 0, runs, cpus, workers };
     const baseName = 'JSON.parse per line, 1 thread (baseline)';
     const rssBaseName = 'peak RSS: JSON.parse loop (baseline)';
     const rows: BenchResult[] = [
       { name: baseName, value: base.mbs, unit: 'MB/s', details },
       {
-        name: `checkFile, ${os.availableParallelism()} workers`,
+        name: `checkFile, ${workers} worker${workers === 1 ? '' : 's'}${helper}`,
         value: check.mbs,
         unit: 'MB/s',
         baseline: baseName,
