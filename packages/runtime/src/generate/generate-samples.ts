@@ -129,6 +129,64 @@ interface WorkItem {
   failureId?: string;
 }
 
+/**
+ * The items of a run, built one at a time when asked for: a generation over N inputs keeps only
+ * its N input strings (and an index per input left to do), not N work items with their keys, so
+ * the live heap, and with it the heap V8 reserves, does not grow with several objects per input.
+ */
+interface WorkList {
+  readonly length: number;
+  item(index: number): WorkItem;
+}
+
+const EMPTY_WORK: WorkList = {
+  length: 0,
+  item: (index) => {
+    throw new RangeError(`No work item ${index}`);
+  },
+};
+
+function workListOf(items: readonly WorkItem[]): WorkList {
+  return { length: items.length, item: (index) => items[index]! };
+}
+
+/** The items of `list` at `indices`, in that order. */
+function pick(list: WorkList, indices: readonly number[]): WorkList {
+  return { length: indices.length, item: (index) => list.item(indices[index]!) };
+}
+
+/**
+ * The inputs of a generation as a work list: duplicates dropped (their first occurrence kept),
+ * the key computed when an item is built. With `allowDuplicates` every position is its own key.
+ */
+function inputWork(
+  inputs: readonly string[],
+  make: (input: string, index: number) => WorkItem,
+  allowDuplicates: boolean,
+): WorkList {
+  let positions: number[] | undefined;
+  if (!allowDuplicates) {
+    // Within one generation the key depends on the input alone: dedupe on the strings we hold.
+    const seen = new Set<string>();
+    for (const [index, input] of inputs.entries()) {
+      if (seen.has(input)) {
+        positions ??= Array.from({ length: index }, (_, i) => i);
+        continue;
+      }
+      seen.add(input);
+      positions?.push(index);
+    }
+  }
+  const at = positions;
+  return {
+    length: at?.length ?? inputs.length,
+    item: (index) => {
+      const position = at ? at[index]! : index;
+      return make(inputs[position]!, position);
+    },
+  };
+}
+
 const FATAL_KINDS = new Set(['auth', 'permission', 'not-found']);
 const FAILURES_IN_SUMMARY = 20;
 
@@ -230,7 +288,7 @@ export async function generateSamples(
 
   let jobId: string | null = null;
   let job: GenerationJob | undefined;
-  let items: WorkItem[] = [];
+  let work: WorkList = EMPTY_WORK;
   let source: GenerationSummary['source'];
   let primary: GenerationTarget;
   let count: number | null = null;
@@ -282,6 +340,7 @@ export async function generateSamples(
       primary = targetFor(options.runConfig ?? records[0]?.runConfig);
       source = { type: 'failures' };
       const targets = new Map<string, GenerationTarget>();
+      const items: WorkItem[] = [];
       for (const record of records) {
         let target = targets.get(record.runConfig);
         if (!target) {
@@ -297,6 +356,7 @@ export async function generateSamples(
           failureId: record.key,
         });
       }
+      work = workListOf(items);
     } else {
       let sourceInput = options.source;
       let runConfigName = options.runConfig;
@@ -405,36 +465,39 @@ export async function generateSamples(
         }
       }
 
-      const seen = new Set<string>();
       const target = primary;
       const provider = limited(target.provider);
-      for (const [index, input] of inputs.entries()) {
-        const plain = generationDedupeKey(task.id, target.runConfig, input);
-        const key = allowDuplicates ? `${plain}#${jobId}:${index}` : plain;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        items.push({ input, key, jobId, target, provider });
-      }
+      const id = jobId;
+      work = inputWork(
+        inputs,
+        (input, index) => {
+          const plain = generationDedupeKey(task.id, target.runConfig, input);
+          const key = allowDuplicates ? `${plain}#${id}:${index}` : plain;
+          return { input, key, jobId: id, target, provider };
+        },
+        allowDuplicates,
+      );
     }
 
     // Skip what is already stored (and, unless retrying them, what failed before).
-    distinctInputs = items.length;
-    const todo: WorkItem[] = [];
-    for (const item of items) {
+    distinctInputs = work.length;
+    const todo: number[] = [];
+    for (let index = 0; index < work.length; index++) {
+      const item = work.item(index);
       if (await store.hasKey(item.key)) {
         skippedExisting++;
         if (item.failureId) await store.deleteRecord(GENERATION_FAILURE_KIND, item.failureId);
       } else if (!options.retryFailed && failureRecords.has(item.key)) {
         skippedFailed++;
       } else {
-        todo.push(item);
+        todo.push(index);
       }
     }
-    items = todo;
+    work = pick(work, todo);
     const already = jobId
       ? await store.count({ taskId: task.id, filter: { tags: [generationTag(jobId)] } })
       : 0;
-    planned = count === null ? items.length : Math.min(items.length, Math.max(0, count - already));
+    planned = count === null ? work.length : Math.min(work.length, Math.max(0, count - already));
     generateStartedAt = performance.now();
     report();
     return await finish(await launchAll(already));
@@ -562,11 +625,11 @@ export async function generateSamples(
       while (
         stop === undefined &&
         inFlight < concurrency &&
-        next < items.length &&
+        next < work.length &&
         generated + inFlight < planned &&
         budgetAllows()
       ) {
-        const item = items[next++]!;
+        const item = work.item(next++);
         inFlight++;
         void one(item).finally(() => {
           inFlight--;
@@ -582,7 +645,7 @@ export async function generateSamples(
     if (fatal) throw fatal.error;
     if (stop) return stop;
     if (count !== null && already + generated >= count) return 'count-reached';
-    if (next < items.length && generated < planned && !budgetAllows()) return 'budget';
+    if (next < work.length && generated < planned && !budgetAllows()) return 'budget';
     return 'done';
   }
 
