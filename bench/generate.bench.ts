@@ -3,7 +3,9 @@
 // provider, against the testkit mock server in this process, which answers every request after a
 // fixed latency (a `latency` fault). Throughput is compared with the ideal time
 // count / concurrency × latency; memory at 20,000 samples with memory at 2,000 (and both with an
-// idle child that loads the same modules and opens the store).
+// idle child that loads the same modules and opens the store). The child also reports its live JS
+// heap after a full GC once generation is done (it runs with --expose-gc): flat live heap with a
+// growing peak RSS is V8 sizing its heap (young generation, old-generation growth), not a leak.
 // Sizes: DISTILL_BENCH_GENERATE_N (default 2000), DISTILL_BENCH_GENERATE_BIG_N (default 20000).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +24,17 @@ const BIG_LATENCY_MS = 20;
 interface ChildResult {
   ms: number;
   maxRssKb: number;
+  /** `heapUsed` after a full GC, once generation is done (the store still open). */
+  liveHeapBytes: number;
   generated: number;
+}
+
+/** Writes `n` inputs; a helper so the child does not keep the lines alive while it generates. */
+function writeInputs(file: string, n: number): void {
+  const inputs = Array.from({ length: n }, (_, i) =>
+    JSON.stringify(`Question number ${i}: what is ${i} + ${i}?`),
+  );
+  writeFileSync(file, `${inputs.join('\n')}\n`);
 }
 
 /** The child: generate `n` samples from a temp project against the mock at `baseURL`. */
@@ -45,10 +57,7 @@ async function child(mode: 'idle' | 'generate', baseURL: string, n: number): Pro
 };
 `,
     );
-    const inputs = Array.from({ length: n }, (_, i) =>
-      JSON.stringify(`Question number ${i}: what is ${i} + ${i}?`),
-    );
-    writeFileSync(path.join(dir, 'inputs.jsonl'), `${inputs.join('\n')}\n`);
+    writeInputs(path.join(dir, 'inputs.jsonl'), n);
     const ctx = runtime.createContext({ cwd: dir, env: {} });
     const session = await runtime.openSession(ctx, {
       builtins: [{ value: openai.default, packageName: '@distillery/provider-openai' }],
@@ -65,8 +74,10 @@ async function child(mode: 'idle' | 'generate', baseURL: string, n: number): Pro
       generated = summary.generated;
     }
     const ms = performance.now() - started;
+    (globalThis as { gc?: () => void }).gc?.();
+    const liveHeapBytes = process.memoryUsage().heapUsed;
     await store.close();
-    const result: ChildResult = { ms, maxRssKb: process.resourceUsage().maxRSS, generated };
+    const result: ChildResult = { ms, maxRssKb: process.resourceUsage().maxRSS, liveHeapBytes, generated };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -75,10 +86,14 @@ async function child(mode: 'idle' | 'generate', baseURL: string, n: number): Pro
 
 function runChild(mode: 'idle' | 'generate', baseURL: string, n: number): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [here, '--generate-child', mode, baseURL, String(n)], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const proc = spawn(
+      process.execPath,
+      ['--expose-gc', here, '--generate-child', mode, baseURL, String(n)],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     proc.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
     proc.on('error', reject);
@@ -118,6 +133,7 @@ const suite: BenchSuite = {
     const large = await measure(big, BIG_LATENCY_MS);
     const bigIdeal = (big / CONCURRENCY) * BIG_LATENCY_MS;
     const mb = (kb: number) => kb / 1024;
+    const heapMb = (bytes: number) => bytes / 1024 / 1024;
     return [
       { name: `ideal: ${n} / ${CONCURRENCY} × ${LATENCY_MS} ms (baseline)`, value: ideal / 1000, unit: 's' },
       {
@@ -155,6 +171,21 @@ const suite: BenchSuite = {
         unit: 'MB',
         baseline: `peak RSS, generating ${n}`,
         ratio: large.maxRssKb / small.maxRssKb,
+      },
+      { name: 'live JS heap after GC, idle child', value: heapMb(idle.liveHeapBytes), unit: 'MB' },
+      {
+        name: `live JS heap after GC, generated ${n}`,
+        value: heapMb(small.liveHeapBytes),
+        unit: 'MB',
+        baseline: 'live JS heap after GC, idle child',
+        ratio: small.liveHeapBytes / idle.liveHeapBytes,
+      },
+      {
+        name: `live JS heap after GC, generated ${big}`,
+        value: heapMb(large.liveHeapBytes),
+        unit: 'MB',
+        baseline: `live JS heap after GC, generated ${n}`,
+        ratio: large.liveHeapBytes / small.liveHeapBytes,
       },
     ];
   },
