@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DatasetCheckView, DatasetDetailView, ExportFormatView } from '../../shared/api-types';
 import { apiJson } from '../api/api-client';
+import { SegmentedControl } from '../components/segmented-control';
 import { formatCount, formatDate } from '../format';
 import { useApi } from '../hooks/use-api';
 import { Link } from '../router/link';
@@ -125,22 +126,15 @@ export function DatasetDetail({ id }: { id: string }) {
             </div>
             <div className="field">
               <span className="label">Strategy</span>
-              <div className="segmented">
-                <button
-                  type="button"
-                  className={strategy === 'reasoning' ? 'on' : ''}
-                  onClick={() => setStrategy('reasoning')}
-                >
-                  Reasoning
-                </button>
-                <button
-                  type="button"
-                  className={strategy === 'final-only' ? 'on' : ''}
-                  onClick={() => setStrategy('final-only')}
-                >
-                  Final only
-                </button>
-              </div>
+              <SegmentedControl
+                label="Strategy"
+                options={[
+                  { value: 'reasoning', label: 'Reasoning' },
+                  { value: 'final-only', label: 'Final only' },
+                ]}
+                value={strategy}
+                onChange={setStrategy}
+              />
             </div>
             <div className="field">
               <label className="label" htmlFor="ck-format">

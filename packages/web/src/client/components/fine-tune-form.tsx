@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { DatasetSummaryView, FineTuneRequest } from '../../shared/api-types';
+import { SegmentedControl } from '../components/segmented-control';
 import { useProject } from '../hooks/project-context';
 
 export interface FineTuneFormProps {
@@ -116,41 +117,27 @@ export function FineTuneForm({ datasets, initialDataset, busy, onPlan }: FineTun
         <div className="row" style={{ gap: 24 }}>
           <div className="field">
             <span className="label">Strategy</span>
-            <div className="segmented">
-              <button
-                type="button"
-                className={strategy === 'reasoning' ? 'on' : ''}
-                onClick={() => setStrategy('reasoning')}
-              >
-                Reasoning
-              </button>
-              <button
-                type="button"
-                className={strategy === 'final-only' ? 'on' : ''}
-                onClick={() => setStrategy('final-only')}
-              >
-                Final answer only
-              </button>
-            </div>
+            <SegmentedControl
+              label="Strategy"
+              options={[
+                { value: 'reasoning', label: 'Reasoning' },
+                { value: 'final-only', label: 'Final answer only' },
+              ]}
+              value={strategy}
+              onChange={setStrategy}
+            />
           </div>
           <div className="field">
             <span className="label">Method</span>
-            <div className="segmented">
-              <button
-                type="button"
-                className={method === 'lora' ? 'on' : ''}
-                onClick={() => setMethod('lora')}
-              >
-                LoRA
-              </button>
-              <button
-                type="button"
-                className={method === 'full' ? 'on' : ''}
-                onClick={() => setMethod('full')}
-              >
-                Full
-              </button>
-            </div>
+            <SegmentedControl
+              label="Method"
+              options={[
+                { value: 'lora', label: 'LoRA' },
+                { value: 'full', label: 'Full' },
+              ]}
+              value={method}
+              onChange={setMethod}
+            />
           </div>
         </div>
         <div className="form-row" style={{ gridTemplateColumns: 'repeat(6, 1fr)' }}>

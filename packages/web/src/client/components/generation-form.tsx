@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { StartGenerationRequest } from '../../shared/api-types';
+import { SegmentedControl } from '../components/segmented-control';
 import { useProject } from '../hooks/project-context';
 
 type SourceKind = 'inputs' | 'topics' | 'file';
@@ -121,24 +122,17 @@ export function GenerationForm({ busy, onStart }: GenerationFormProps) {
         </div>
         <div className="field">
           <span className="label">Inputs</span>
-          <div className="segmented" style={{ alignSelf: 'flex-start' }}>
-            {(
-              [
-                ['inputs', 'Type them'],
-                ['topics', 'Topic tree'],
-                ['file', 'From a file'],
-              ] as const
-            ).map(([value, label]) => (
-              <button
-                key={value}
-                type="button"
-                className={kind === value ? 'on' : ''}
-                onClick={() => setKind(value)}
-              >
-                {label}
-              </button>
-            ))}
-          </div>
+          <SegmentedControl
+            label="Inputs"
+            style={{ alignSelf: 'flex-start' }}
+            options={[
+              { value: 'inputs', label: 'Type them' },
+              { value: 'topics', label: 'Topic tree' },
+              { value: 'file', label: 'From a file' },
+            ]}
+            value={kind}
+            onChange={setKind}
+          />
         </div>
         {kind === 'inputs' ? (
           <div className="field">

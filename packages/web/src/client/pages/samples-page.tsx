@@ -7,6 +7,7 @@ import { PageHeader } from '../components/page-header';
 import { SampleDrawer } from '../components/sample-drawer';
 import { SampleFacets } from '../components/sample-facets';
 import { SampleList } from '../components/sample-list';
+import { SegmentedControl } from '../components/segmented-control';
 import { formatCount } from '../format';
 import { useProject } from '../hooks/project-context';
 import { useApi } from '../hooks/use-api';
@@ -102,22 +103,15 @@ export function SamplesPage({ selectedId }: { selectedId: string | undefined }) 
             ))}
           </select>
         ) : null}
-        <fieldset className="segmented" aria-label="Order">
-          <button
-            type="button"
-            className={direction === 'desc' ? 'on' : ''}
-            onClick={() => setParam('direction', null)}
-          >
-            Newest
-          </button>
-          <button
-            type="button"
-            className={direction === 'asc' ? 'on' : ''}
-            onClick={() => setParam('direction', 'asc')}
-          >
-            Oldest
-          </button>
-        </fieldset>
+        <SegmentedControl
+          label="Order"
+          options={[
+            { value: 'desc', label: 'Newest' },
+            { value: 'asc', label: 'Oldest' },
+          ]}
+          value={direction === 'asc' ? 'asc' : 'desc'}
+          onChange={(value) => setParam('direction', value === 'asc' ? 'asc' : null)}
+        />
         {active > 0 ? (
           <button
             type="button"
