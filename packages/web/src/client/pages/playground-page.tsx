@@ -14,6 +14,7 @@ import { Icon } from '../components/icon';
 import { PageHeader } from '../components/page-header';
 import { ReasoningPanel } from '../components/reasoning-panel';
 import { RunStats } from '../components/run-stats';
+import { idOptions, SelectField } from '../components/select-field';
 import { TraceView } from '../components/trace-view';
 import { useProject } from '../hooks/project-context';
 import { useApi } from '../hooks/use-api';
@@ -37,7 +38,7 @@ interface Form {
   stream: boolean;
 }
 
-const EFFORTS = ['', 'none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'];
+const EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'];
 
 function fromRunConfig(form: Form, task: Task | undefined, rc: RunConfig | undefined): Form {
   const p = rc?.parameters ?? {};
@@ -226,23 +227,13 @@ export function PlaygroundPage() {
                 </select>
               </div>
             ) : null}
-            <div className="field">
-              <label className="label" htmlFor="pg-provider">
-                Provider
-              </label>
-              <select
-                id="pg-provider"
-                className="select"
-                value={form.provider}
-                onChange={(e) => setForm((f) => ({ ...f, provider: e.target.value, runConfig: '' }))}
-              >
-                {project.providers.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.id}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="pg-provider"
+              label="Provider"
+              value={form.provider}
+              onChange={(provider) => setForm((f) => ({ ...f, provider, runConfig: '' }))}
+              options={idOptions(project.providers)}
+            />
             <div className="field">
               <label className="label" htmlFor="pg-model">
                 Model
@@ -272,42 +263,22 @@ export function PlaygroundPage() {
               ) : null}
             </div>
             <div className="form-row">
-              <div className="field">
-                <label className="label" htmlFor="pg-flow">
-                  Call flow
-                </label>
-                <select
-                  id="pg-flow"
-                  className="select"
-                  value={form.flow}
-                  onChange={(e) => set('flow', e.target.value)}
-                >
-                  <option value="">Automatic</option>
-                  {project.flows.map((f) => (
-                    <option key={f.id} value={f.id}>
-                      {f.id}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label className="label" htmlFor="pg-parser">
-                  Parser
-                </label>
-                <select
-                  id="pg-parser"
-                  className="select"
-                  value={form.parser}
-                  onChange={(e) => set('parser', e.target.value)}
-                >
-                  <option value="">Automatic</option>
-                  {project.parsers.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.id}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                id="pg-flow"
+                label="Call flow"
+                value={form.flow}
+                onChange={(flow) => set('flow', flow)}
+                options={idOptions(project.flows)}
+                empty="Automatic"
+              />
+              <SelectField
+                id="pg-parser"
+                label="Parser"
+                value={form.parser}
+                onChange={(parser) => set('parser', parser)}
+                options={idOptions(project.parsers)}
+                empty="Automatic"
+              />
             </div>
             <div className="field">
               <label className="label" htmlFor="pg-system">
@@ -364,38 +335,25 @@ export function PlaygroundPage() {
                   </div>
                 </div>
                 <div className="form-row">
-                  <div className="field">
-                    <label className="label" htmlFor="pg-effort">
-                      Reasoning effort
-                    </label>
-                    <select
-                      id="pg-effort"
-                      className="select"
-                      value={form.reasoningEffort}
-                      onChange={(e) => set('reasoningEffort', e.target.value)}
-                    >
-                      {EFFORTS.map((e) => (
-                        <option key={e} value={e}>
-                          {e || 'Default'}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label className="label" htmlFor="pg-think">
-                      Thinking
-                    </label>
-                    <select
-                      id="pg-think"
-                      className="select"
-                      value={form.thinking}
-                      onChange={(e) => set('thinking', e.target.value as Form['thinking'])}
-                    >
-                      <option value="">Default</option>
-                      <option value="on">On</option>
-                      <option value="off">Off</option>
-                    </select>
-                  </div>
+                  <SelectField
+                    id="pg-effort"
+                    label="Reasoning effort"
+                    value={form.reasoningEffort}
+                    onChange={(effort) => set('reasoningEffort', effort)}
+                    options={EFFORTS.map((e) => ({ value: e, label: e }))}
+                    empty="Default"
+                  />
+                  <SelectField
+                    id="pg-think"
+                    label="Thinking"
+                    value={form.thinking}
+                    onChange={(thinking) => set('thinking', thinking)}
+                    options={[
+                      { value: 'on', label: 'On' },
+                      { value: 'off', label: 'Off' },
+                    ]}
+                    empty="Default"
+                  />
                 </div>
                 <label className="toggle">
                   <input
