@@ -21,6 +21,28 @@ export { checkSplitRatios, DEFAULT_SPLIT_RATIOS, parseSplitRatios } from './data
 export { seededShuffle } from './dataset/seeded-random';
 export { splitSizes } from './dataset/split-sizes';
 export {
+  type BootstrapOptions,
+  bootstrapInterval,
+  bootstrapMean,
+  bootstrapPairedDifference,
+  bootstrapPairedRatio,
+  DEFAULT_BOOTSTRAP_ITERATIONS,
+} from './eval/stats/bootstrap-interval';
+export { type BreakEvenInput, breakEvenCalls } from './eval/stats/break-even-calls';
+export { cohenKappa } from './eval/stats/cohen-kappa';
+export { DEFAULT_CONFIDENCE, type Interval } from './eval/stats/interval';
+export { kendallTau } from './eval/stats/kendall-tau';
+export { type McNemarResult, mcnemarExactTest } from './eval/stats/mcnemar-exact-test';
+export {
+  type MinimumDetectableDifferenceOptions,
+  minimumDetectableDifference,
+  sampleStandardDeviation,
+} from './eval/stats/minimum-detectable-difference';
+export { normalQuantile, twoSidedZ } from './eval/stats/normal-quantile';
+export { pairedProportionDifference } from './eval/stats/paired-proportion-difference';
+export { wilsonInterval } from './eval/stats/wilson-interval';
+export { type WinTieLoss, winTieLoss } from './eval/stats/win-tie-loss';
+export {
   type ExportDatasetOptions,
   type ExportResult,
   type ExportSkipReason,
