@@ -8,6 +8,7 @@ export * from './contracts/model-provider';
 export * from './contracts/plugin';
 export * from './contracts/plugin-base';
 export * from './contracts/reasoning-parser';
+export * from './contracts/scorer/v1';
 export * from './errors/config-error';
 export * from './errors/distillery-error';
 export * from './errors/input-error';

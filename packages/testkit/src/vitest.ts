@@ -18,3 +18,10 @@ export {
   runReasoningParser,
 } from './parser-contract/run-reasoning-parser';
 export { splitIntoRandomChunks } from './parser-contract/split-into-random-chunks';
+export { checkPairwiseResult, checkScoreResult } from './scorer-contract/check-score-result';
+export {
+  candidateOutput,
+  describeScorerContract,
+  type ScorerContractCase,
+  type ScorerContractOptions,
+} from './scorer-contract/describe-scorer-contract';

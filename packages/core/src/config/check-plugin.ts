@@ -7,6 +7,8 @@ const REQUIRED_METHODS: Record<PluginKind, readonly string[]> = {
   'model-provider': ['chat', 'stream'],
   'call-flow': ['run'],
   'fine-tune-backend': ['check', 'upload', 'create', 'get', 'events', 'cancel'],
+  // A scorer needs `score` (mode single) or `compare` (mode pairwise); checked below.
+  scorer: [],
 };
 
 function describe(value: unknown): string {
@@ -59,6 +61,16 @@ export function checkPlugin(value: unknown, source: string): DistilleryPlugin {
   const missing = REQUIRED_METHODS[kind as PluginKind].filter(
     (method) => typeof plugin[method] !== 'function',
   );
+  if (kind === 'scorer') {
+    const method = plugin.mode === 'pairwise' ? 'compare' : 'score';
+    if (plugin.mode !== 'single' && plugin.mode !== 'pairwise') {
+      throw new PluginError(`Plugin ${name} is a scorer with mode ${describe(plugin.mode)}.`, {
+        pluginId: id,
+        advice: 'Set `mode` to "single" (implement `score()`) or "pairwise" (implement `compare()`).',
+      });
+    }
+    if (typeof plugin[method] !== 'function') missing.push(method);
+  }
   if (missing.length > 0) {
     throw new PluginError(
       `Plugin ${name} is a ${kind as string} but lacks ${missing.map((m) => `\`${m}()\``).join(', ')}.`,

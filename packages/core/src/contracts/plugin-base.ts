@@ -2,7 +2,13 @@
 export const SUPPORTED_SPECIFICATION_VERSIONS = ['v1'] as const;
 export type SpecificationVersion = (typeof SUPPORTED_SPECIFICATION_VERSIONS)[number];
 
-export const PLUGIN_KINDS = ['reasoning-parser', 'model-provider', 'call-flow', 'fine-tune-backend'] as const;
+export const PLUGIN_KINDS = [
+  'reasoning-parser',
+  'model-provider',
+  'call-flow',
+  'fine-tune-backend',
+  'scorer',
+] as const;
 export type PluginKind = (typeof PLUGIN_KINDS)[number];
 
 /** Every plugin object carries these. The runtime checks shape and version, never `instanceof`. */

@@ -6,6 +6,7 @@ import {
   PluginError,
   type PluginKind,
   type ReasoningParserPlugin,
+  type ScorerV1,
 } from '@distillery/core';
 import type { PluginRecord } from './plugin-record';
 
@@ -16,6 +17,7 @@ const KIND_LABEL: Record<PluginKind, string> = {
   'model-provider': 'provider',
   'call-flow': 'call flow',
   'fine-tune-backend': 'fine-tune backend',
+  scorer: 'scorer',
 };
 
 /** The plugins of a session, by kind and id. Later registrations replace earlier ones with the same id. */
@@ -61,5 +63,9 @@ export class PluginRegistry {
 
   provider(id: string): ModelProvider {
     return this.get('model-provider', id);
+  }
+
+  scorer(id: string): ScorerV1 {
+    return this.get('scorer', id);
   }
 }
