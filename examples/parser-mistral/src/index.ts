@@ -1,6 +1,5 @@
 import { mistralParser } from './mistral-parser';
 
-export { createMistralParser, THINK_END, THINK_START } from './create-mistral-parser';
-export { mistralParser } from './mistral-parser';
+export { mistralParser, THINK_END, THINK_START } from './mistral-parser';
 
 export default mistralParser;

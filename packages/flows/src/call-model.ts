@@ -77,7 +77,12 @@ async function chatModel(input: CallModelInput): Promise<ModelAnswer> {
   if (!input.parser) return answer(result, result.content, fieldReasoning, null);
   const options =
     fieldReasoning.length > 0 ? withoutInlineReasoning(input.parserOptions) : input.parserOptions;
-  const parsed = parseReasoning(input.parser, result.content, options);
+  // The finish reason tells a block the template opened and the model never closed apart: `stop`
+  // means the model skipped thinking (the text is the answer), `length` means truncated reasoning.
+  const parsed = parseReasoning(input.parser, result.content, {
+    ...options,
+    finishReason: result.finishReason,
+  });
   return answer(result, parsed.content, fieldReasoning, parsed);
 }
 
@@ -87,8 +92,9 @@ async function streamModel(input: CallModelInput): Promise<ModelAnswer> {
   let parsedReasoning = '';
   let content = '';
   let parser: ReasoningParser | null = null;
-  let parsedHasReasoning = false;
+  let parsedBlocks = 0;
   let parsedTruncated = false;
+  let blockStart = 0;
 
   const apply = (events: ReasoningEvent[]): void => {
     for (const event of events) {
@@ -96,9 +102,20 @@ async function streamModel(input: CallModelInput): Promise<ModelAnswer> {
         content += event.text;
         emit({ type: 'content-delta', text: event.text });
       } else if (event.type === 'reasoning-start') {
-        parsedHasReasoning = true;
+        parsedBlocks++;
+        blockStart = parsedReasoning.length;
       } else if (event.type === 'reasoning-end') {
         if (event.truncated) parsedTruncated = true;
+        if (event.skippedThinking) {
+          // The model skipped thinking: what streamed as reasoning was the answer.
+          const text = parsedReasoning.slice(blockStart);
+          parsedReasoning = parsedReasoning.slice(0, blockStart);
+          parsedBlocks--;
+          if (text.length > 0) {
+            content += text;
+            emit({ type: 'content-delta', text });
+          }
+        }
       } else if (fieldReasoning.length === 0) {
         parsedReasoning += event.text;
         emit({ type: 'reasoning-delta', text: event.text });
@@ -128,14 +145,15 @@ async function streamModel(input: CallModelInput): Promise<ModelAnswer> {
         parsedReasoning = '';
         content = '';
         parser = null;
-        parsedHasReasoning = false;
+        parsedBlocks = 0;
         parsedTruncated = false;
+        blockStart = 0;
         emit({ type: 'retry', reason: event.reason });
         break;
       case 'finish': {
-        if (parser) apply(parser.finish());
+        if (parser) apply(parser.finish(event.result.finishReason));
         const parsed = input.parser
-          ? { reasoning: parsedReasoning, hasReasoning: parsedHasReasoning, truncated: parsedTruncated }
+          ? { reasoning: parsedReasoning, hasReasoning: parsedBlocks > 0, truncated: parsedTruncated }
           : null;
         return answer(event.result, content, fieldReasoning, parsed);
       }

@@ -187,6 +187,33 @@ describe('reasoning-model flow', () => {
     expect(out).toMatchObject({ reasoning: 'still thinking about', content: '', reasoningTruncated: true });
   });
 
+  it('reads an unclosed template-opened block as the answer when the model stopped, whole and streamed', async () => {
+    for (const stream of [false, true]) {
+      const events: FlowEvent[] = [];
+      const out = await reasoningModelFlow.run({
+        provider: scriptedProvider([{ content: 'The answer is 4.', finishReason: 'stop', chunkSize: 3 }]),
+        model: 'm',
+        prompt,
+        input: 'q',
+        parser: deepseekR1,
+        stream,
+        onEvent: (e) => events.push(e),
+      });
+      expect(out).toMatchObject({
+        reasoning: null,
+        reasoningOrigin: null,
+        content: 'The answer is 4.',
+        reasoningTruncated: false,
+      });
+      if (stream) {
+        const shown = events
+          .filter((e) => e.type === 'content-delta')
+          .map((e) => (e as { text: string }).text);
+        expect(shown.join('')).toBe('The answer is 4.');
+      }
+    }
+  });
+
   it('drops partial output when a stream is retried', async () => {
     const events: FlowEvent[] = [];
     const out = await reasoningModelFlow.run({

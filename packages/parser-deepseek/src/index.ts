@@ -1,22 +1,25 @@
 import type { ReasoningParserPlugin } from '@distillery/core';
-import { deepseekR1 } from './presets/deepseek-r1';
-import { qwen3 } from './presets/qwen3';
-import { thinkTags } from './presets/think-tags';
+import { deepseekR1, qwen3, thinkTags } from '@distillery/parser-markers';
 
-export { createTagParser } from './create-tag-parser';
 export {
+  BLOCK_SEPARATOR,
+  createTagParser,
   createTagParserPlugin,
+  deepseekR1,
+  definePreset,
+  type ImplicitEndMarker,
+  initialStateFromPromptTail,
+  qwen3,
   type TagParserPlugin,
   type TagParserPreset,
-} from './create-tag-parser-plugin';
-export { initialStateFromPromptTail } from './initial-state-from-prompt-tail';
-export { deepseekR1 } from './presets/deepseek-r1';
-export { qwen3 } from './presets/qwen3';
-export { thinkTags } from './presets/think-tags';
-export { BLOCK_SEPARATOR } from './reasoning-event-writer';
-export type { ImplicitEndMarker, TagParserSpec } from './tag-parser-spec';
+  type TagParserSpec,
+  thinkTags,
+} from '@distillery/parser-markers';
 
-/** Every preset of this package, so a config can list the package by name. */
+/**
+ * The three `<think>` presets under their original ids, so configs that list this package keep
+ * working. The machine and every other family live in `@distillery/parser-markers`.
+ */
 export const parsers: readonly ReasoningParserPlugin[] = Object.freeze([deepseekR1, thinkTags, qwen3]);
 
 export default parsers;

@@ -67,4 +67,14 @@ describe('parseReasoning', () => {
       hasReasoning: false,
     });
   });
+
+  it('moves a skipped-thinking block to the content', () => {
+    expect(
+      collectReasoningEvents([
+        { type: 'reasoning-start' },
+        { type: 'reasoning-delta', text: 'The answer is 4.' },
+        { type: 'reasoning-end', truncated: false, skippedThinking: true },
+      ]),
+    ).toEqual({ reasoning: '', content: 'The answer is 4.', truncated: false, hasReasoning: false });
+  });
 });

@@ -37,6 +37,12 @@ export function expectWellFormedEvents(events: readonly ReasoningEvent[], input:
         if (typeof event.truncated !== 'boolean') fail('reasoning-end.truncated must be a boolean', index);
         if (event.truncated && index !== events.length - 1)
           fail('truncated end before the last event', index);
+        if (event.skippedThinking !== undefined) {
+          if (event.skippedThinking !== true)
+            fail('reasoning-end.skippedThinking must be true or absent', index);
+          if (event.truncated) fail('a skipped-thinking end cannot be truncated', index);
+          if (index !== events.length - 1) fail('skipped-thinking end before the last event', index);
+        }
         open = false;
         break;
       case 'reasoning-delta':
@@ -65,7 +71,10 @@ function sameEvents(a: readonly ReasoningEvent[], b: readonly ReasoningEvent[]):
     ) {
       return false;
     }
-    if (x.type === 'reasoning-end' && x.truncated !== (y as { truncated: boolean }).truncated) return false;
+    if (x.type === 'reasoning-end') {
+      const other = y as { truncated: boolean; skippedThinking?: true };
+      if (x.truncated !== other.truncated || x.skippedThinking !== other.skippedThinking) return false;
+    }
   }
   return true;
 }

@@ -54,7 +54,10 @@ export interface ReasoningParserContractOptions {
  * - `finish()` flushes a held marker prefix as text; a fresh parser per stream; after `finish()`,
  *   `push()` throws and `finish()` returns no events;
  * - the core options: `promptTail` (its last marker decides the start, over `thinking`), `thinking:
- *   false` (only a leading S counts), `multipleBlocks`, `trim`.
+ *   false` (only a leading S counts), `multipleBlocks`, `trim`;
+ * - the finish reason: a block the template opened (by default or through `promptTail`) and the
+ *   model never closed is the answer with `stop` (skipped thinking) and truncated reasoning with
+ *   `length`; a block the model opened itself stays reasoning; closed blocks are unaffected.
  */
 export function describeReasoningParserContract(
   plugin: ReasoningParserPlugin,
@@ -338,6 +341,73 @@ export function describeReasoningParserContract(
           `${S}\n a \n b \n${E}\n x \n y \n`,
           { reasoning: 'a \n b', content: 'x \n y' },
           { trim: true },
+        );
+      });
+    });
+
+    describe('finish reason', () => {
+      const answer = 'The answer is 42.';
+      it('stop with no end marker after a template-opened block: the text is the answer', () => {
+        const promptTail = `<|assistant|>${S}\n`;
+        const skipped = expectParse(
+          answer,
+          { reasoning: '', content: answer, truncated: false, hasReasoning: false },
+          { promptTail, finishReason: 'stop' },
+        );
+        expect(skipped.events.at(-1)).toEqual({
+          type: 'reasoning-end',
+          truncated: false,
+          skippedThinking: true,
+        });
+        expectParse(
+          answer,
+          { reasoning: answer, content: '', truncated: true, hasReasoning: true },
+          { promptTail, finishReason: 'length' },
+        );
+        expectParse(
+          answer,
+          { reasoning: '', content: answer, truncated: false, hasReasoning: false },
+          { finishReason: 'stop' },
+        );
+        expectParse(
+          answer,
+          inReasoning
+            ? { reasoning: answer, content: '', truncated: true, hasReasoning: true }
+            : { reasoning: '', content: answer, truncated: false, hasReasoning: false },
+          { finishReason: 'length' },
+        );
+      });
+
+      it('finish(reason) on a stream gives the same as options.finishReason', () => {
+        const promptTail = `x${S}`;
+        const parser = plugin.create({ promptTail });
+        const events = [
+          ...parser.push(answer.slice(0, 5)),
+          ...parser.push(answer.slice(5)),
+          ...parser.finish('stop'),
+        ];
+        expect(collectReasoningEvents(events)).toEqual(
+          runReasoningParser(plugin, [answer], { promptTail, finishReason: 'stop' }).result,
+        );
+        expect(collectReasoningEvents(events).content).toBe(answer);
+      });
+
+      it('a closed block is unaffected by the finish reason', () => {
+        for (const finishReason of ['stop', 'length'] as const) {
+          expectParse(
+            `${S}r${E}a`,
+            { reasoning: 'r', content: 'a', truncated: false, hasReasoning: true },
+            { finishReason },
+          );
+        }
+      });
+
+      it('a block the model opened itself stays reasoning, truncated, when it stops unclosed', () => {
+        if (inReasoning) return;
+        expectParse(
+          `${S}still thinking`,
+          { reasoning: 'still thinking', content: '', truncated: true, hasReasoning: true },
+          { finishReason: 'stop' },
         );
       });
     });

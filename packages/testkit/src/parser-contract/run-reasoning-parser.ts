@@ -23,7 +23,7 @@ export function runReasoningParser(
   const parser = plugin.create(options);
   const perCall: ReasoningEvent[][] = [];
   for (const chunk of chunks) perCall.push([...parser.push(chunk)]);
-  perCall.push([...parser.finish()]);
+  perCall.push([...parser.finish(options?.finishReason)]);
   const events = perCall.flat();
   return { events, perCall, result: collectReasoningEvents(events) };
 }
@@ -45,11 +45,13 @@ export function normalizeReasoningEvents(events: readonly ReasoningEvent[]): Rea
       out.push({ type: event.type, text: event.text });
       continue;
     }
-    out.push(
-      event.type === 'reasoning-end'
-        ? { type: event.type, truncated: event.truncated }
-        : { type: event.type },
-    );
+    if (event.type === 'reasoning-end') {
+      out.push(
+        event.skippedThinking
+          ? { type: event.type, truncated: event.truncated, skippedThinking: true }
+          : { type: event.type, truncated: event.truncated },
+      );
+    } else out.push({ type: event.type });
   }
   return out;
 }

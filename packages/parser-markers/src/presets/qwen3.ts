@@ -1,4 +1,4 @@
-import { createTagParserPlugin } from '../create-tag-parser-plugin';
+import { definePreset } from '../define-preset';
 
 /**
  * Qwen3 (hybrid 2504), QwQ-style output with tool calls, Qwen3-Coder: `<think>...</think>`, where a
@@ -11,7 +11,7 @@ import { createTagParserPlugin } from '../create-tag-parser-plugin';
  * `promptTail`: thinking off (`<think>\n\n</think>\n\n`) starts as content, and Qwen3-Thinking-2507
  * / Qwen3.5 (prompt ends in `<think>\n`) start inside reasoning.
  */
-export const qwen3 = createTagParserPlugin({
+export const qwen3 = definePreset({
   id: 'qwen3',
   description: 'Qwen3: <think>...</think>, with <tool_call><function as an implicit end of reasoning.',
   start: '<think>',
@@ -20,4 +20,5 @@ export const qwen3 = createTagParserPlugin({
   initial: 'content',
   startMatch: 'anywhere',
   multipleBlocks: true,
+  models: ['qwen3'],
 });

@@ -2,7 +2,7 @@ import { parseReasoning, type ReasoningParserPlugin } from '@distillery/core';
 import { describeReasoningParserContract, expectChunkingInvariant } from '@distillery/testkit/vitest';
 import { describe, expect, it } from 'vitest';
 import { createTagParser } from './create-tag-parser';
-import { createTagParserPlugin } from './create-tag-parser-plugin';
+import { createTagParserPlugin } from './define-preset';
 
 const kimiVl = createTagParserPlugin({ id: 'kimi-vl', start: '◁think▷', end: '◁/think▷' });
 const astral = createTagParserPlugin({ id: 'astral', start: '🧠{', end: '}🧠', multipleBlocks: true });
@@ -150,5 +150,46 @@ describe('createTagParser', () => {
     );
     expect(whole.result.reasoning).toBe(reasoning);
     expect(whole.result.content).toBe('\n\n**391** ✅');
+  });
+
+  it('drops stripFromContent markers in the content, split across chunks too, but not in reasoning', () => {
+    const plugin = createTagParserPlugin({
+      id: 'wrapped',
+      ...think,
+      stripFromContent: ['<answer>', '</answer>'],
+    });
+    const whole = expectChunkingInvariant(plugin, '<think>say <answer> later</think><answer>42</answer>');
+    expect(whole.result).toEqual({
+      reasoning: 'say <answer> later',
+      content: '42',
+      truncated: false,
+      hasReasoning: true,
+    });
+    const parser = plugin.create();
+    expect(parser.push('x<ans')).toEqual([{ type: 'content-delta', text: 'x' }]);
+    expect(parser.push('wer>y')).toEqual([{ type: 'content-delta', text: 'y' }]);
+  });
+
+  it('ends a template-opened block that the model never closed as skipped thinking on stop', () => {
+    const r1Like = { ...think, initial: 'reasoning' as const, startMatch: 'leading' as const };
+    const parser = createTagParser(r1Like);
+    expect(parser.push('The answer is 4.')).toEqual([
+      { type: 'reasoning-start' },
+      { type: 'reasoning-delta', text: 'The answer is 4.' },
+    ]);
+    expect(parser.finish('stop')).toEqual([
+      { type: 'reasoning-end', truncated: false, skippedThinking: true },
+    ]);
+    expect(createTagParser(r1Like, { finishReason: 'stop' }).finish()).toEqual([
+      { type: 'reasoning-start' },
+      { type: 'reasoning-end', truncated: false, skippedThinking: true },
+    ]);
+    const cut = createTagParser(r1Like);
+    cut.push('The answer');
+    expect(cut.finish('length')).toEqual([{ type: 'reasoning-end', truncated: true }]);
+    // A block the model opened after the template's block was closed is its own thinking: truncated.
+    const again = createTagParser({ ...r1Like, multipleBlocks: true });
+    again.push('a</think>b<think>c');
+    expect(again.finish('stop')).toEqual([{ type: 'reasoning-end', truncated: true }]);
   });
 });

@@ -13,7 +13,7 @@ export interface ImplicitEndMarker {
   readonly confirm?: string;
 }
 
-/** The fixed shape of one marker family; the per-stream choices come from ReasoningParseOptions. */
+/** The fixed shape of one marker family (the spec of the marker machine); the per-stream choices come from ReasoningParseOptions. */
 export interface TagParserSpec {
   /** Markers that open a reasoning block, e.g. `<think>`. */
   readonly start: string | readonly string[];
@@ -40,4 +40,9 @@ export interface TagParserSpec {
    * about tags) or `strip` it. Default `keep`.
    */
   readonly strayEnd?: 'keep' | 'strip';
+  /**
+   * Markers dropped wherever they occur in the content, never ending or opening a block: answer
+   * wrappers such as Hunyuan's `<answer>`/`</answer>` or ERNIE's `<response>`/`</response>`.
+   */
+  readonly stripFromContent?: readonly string[];
 }

@@ -1,4 +1,4 @@
-import { createTagParserPlugin } from '../create-tag-parser-plugin';
+import { definePreset } from '../define-preset';
 
 /**
  * DeepSeek-R1 and the R1-shaped families (R1 distills, QwQ, V3.1/V4 thinking, GLM-4.7, MiniMax-M2,
@@ -10,7 +10,7 @@ import { createTagParserPlugin } from '../create-tag-parser-plugin';
  * whitespace; a stray `</think>` after the block is literal content. `thinking: false` (V3.1
  * non-thinking) starts as content and honours only a leading `<think>`; `promptTail` wins over both.
  */
-export const deepseekR1 = createTagParserPlugin({
+export const deepseekR1 = definePreset({
   id: 'deepseek-r1',
   description:
     'DeepSeek-R1 family: output starts inside <think> (opened by the chat template) and ends it with </think>.',
@@ -19,4 +19,5 @@ export const deepseekR1 = createTagParserPlugin({
   initial: 'reasoning',
   startMatch: 'leading',
   multipleBlocks: false,
+  models: ['deepseek-r1', 'deepseek-reasoner', 'deepseek-v3\\.[1-9]', 'deepseek-v4', 'r1-distill', 'qwq'],
 });

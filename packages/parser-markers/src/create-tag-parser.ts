@@ -1,4 +1,4 @@
-import type { ReasoningParseOptions, ReasoningParser } from '@distillery/core';
+import type { FinishReason, ReasoningParseOptions, ReasoningParser } from '@distillery/core';
 import { initialStateFromPromptTail } from './initial-state-from-prompt-tail';
 import { skipWhitespace } from './is-whitespace';
 import { ReasoningEventWriter } from './reasoning-event-writer';
@@ -7,7 +7,7 @@ import type { TagParserSpec } from './tag-parser-spec';
 interface Marker {
   readonly id: number;
   readonly text: string;
-  readonly kind: 'start' | 'end' | 'implicit';
+  readonly kind: 'start' | 'end' | 'implicit' | 'strip';
   readonly confirm?: string;
 }
 
@@ -19,6 +19,8 @@ interface CompiledSpec {
   readonly endTexts: readonly string[];
   /** Markers that can change the state while in reasoning. */
   readonly inReasoning: readonly Marker[];
+  /** Markers dropped wherever they occur in the content. */
+  readonly strip: readonly Marker[];
   readonly count: number;
   /** The distinct first characters of all markers: a chunk holding none of them cannot touch a marker. */
   readonly firstChars: readonly string[];
@@ -60,6 +62,10 @@ function compile(spec: TagParserSpec): CompiledSpec {
     }
     return { id: id++, text: m.marker, kind: 'implicit' };
   });
+  const strip = (spec.stripFromContent ?? []).map((text): Marker => {
+    checkMarker(text, 'content marker to strip');
+    return { id: id++, text, kind: 'strip' };
+  });
   const result: CompiledSpec = {
     spec,
     starts,
@@ -67,8 +73,9 @@ function compile(spec: TagParserSpec): CompiledSpec {
     startTexts: starts.map((m) => m.text),
     endTexts: ends.map((m) => m.text),
     inReasoning: [...ends, ...implicit],
+    strip,
     count: id,
-    firstChars: [...new Set([...starts, ...ends, ...implicit].map((m) => m.text[0] as string))],
+    firstChars: [...new Set([...starts, ...ends, ...implicit, ...strip].map((m) => m.text[0] as string))],
   };
   compiled.set(spec, result);
   return result;
@@ -112,6 +119,10 @@ function heldSuffixLength(text: string, from: number, markers: readonly Marker[]
  *   buffer that is a prefix of one of them is held back until the next chunk or `finish()`, and a
  *   trailing high surrogate is held so no delta splits a surrogate pair.
  * - A start marker inside reasoning is literal reasoning text (blocks do not nest).
+ * - `stripFromContent` markers (answer wrappers such as `<answer>`) are dropped from the content.
+ * - A block the template opened (`initial: 'reasoning'` or an open `promptTail`) that is still open
+ *   when the stream ends with finish reason `stop` was the answer: the model skipped thinking, so
+ *   it ends with `skippedThinking`. With `length` or no finish reason it is truncated reasoning.
  * - Each chunk is scanned once: the position of every marker is remembered within a push, so the
  *   work is linear in the input whatever the chunking.
  */
@@ -133,6 +144,9 @@ class TagParser implements ReasoningParser {
   #blocks = 0;
   #pendingStart = false;
   #finished = false;
+  /** The open block is the one the template opened. */
+  #templateBlock = false;
+  readonly #finishReason: FinishReason | undefined;
 
   constructor(c: CompiledSpec, options: ReasoningParseOptions) {
     const spec = c.spec;
@@ -142,8 +156,9 @@ class TagParser implements ReasoningParser {
     this.#leadingOnly = thinkingOff || spec.startMatch === 'leading';
     this.#reopen = (options.multipleBlocks ?? spec.multipleBlocks ?? false) && !thinkingOff;
     const stray = spec.strayEnd === 'strip' ? c.ends : [];
-    this.#contentWithStart = [...c.starts, ...stray];
-    this.#contentWithoutStart = stray;
+    this.#contentWithStart = [...c.starts, ...stray, ...c.strip];
+    this.#contentWithoutStart = [...stray, ...c.strip];
+    this.#finishReason = options.finishReason;
     this.#next = new Array<number>(c.count).fill(-1);
     this.#nextScan = new Array<number>(c.count).fill(0);
     const fromTail = initialStateFromPromptTail(options.promptTail, c.startTexts, c.endTexts);
@@ -151,6 +166,7 @@ class TagParser implements ReasoningParser {
     if (this.#mode === 'reasoning') {
       this.#blocks = 1;
       this.#pendingStart = true;
+      this.#templateBlock = true;
     }
   }
 
@@ -175,7 +191,7 @@ class TagParser implements ReasoningParser {
     return this.#writer.take();
   }
 
-  finish() {
+  finish(finishReason: FinishReason | undefined = this.#finishReason) {
     if (this.#finished) return [];
     this.#finished = true;
     if (this.#pendingStart) {
@@ -187,7 +203,10 @@ class TagParser implements ReasoningParser {
       this.#emit(this.#held);
       this.#held = '';
     }
-    if (this.#mode === 'reasoning') this.#writer.endBlock(true);
+    if (this.#mode === 'reasoning') {
+      if (this.#templateBlock && finishReason === 'stop') this.#writer.endBlock(false, true);
+      else this.#writer.endBlock(true);
+    }
     return this.#writer.take();
   }
 
@@ -219,6 +238,7 @@ class TagParser implements ReasoningParser {
 
   #close(): void {
     this.#mode = 'content';
+    this.#templateBlock = false;
     this.#writer.endBlock(false);
   }
 
@@ -325,8 +345,9 @@ class TagParser implements ReasoningParser {
       }
 
       this.#emit(text.slice(pos, bestIndex));
-      this.#leading = false;
       pos = after;
+      if (best.kind === 'strip') continue;
+      this.#leading = false;
       if (best.kind === 'start') this.#open();
       else if (this.#mode === 'reasoning') this.#close();
       // else: a stray end marker in content with `strayEnd: 'strip'`: dropped.

@@ -37,9 +37,14 @@ export class ReasoningEventWriter {
     this.#events.push({ type: 'reasoning-start' });
   }
 
-  endBlock(truncated: boolean): void {
+  /** `skippedThinking`: the block was the answer (see ReasoningEvent); only at the end of the stream. */
+  endBlock(truncated: boolean, skippedThinking = false): void {
     this.#pendingReasoning = '';
-    this.#events.push({ type: 'reasoning-end', truncated });
+    this.#events.push(
+      skippedThinking
+        ? { type: 'reasoning-end', truncated, skippedThinking }
+        : { type: 'reasoning-end', truncated },
+    );
   }
 
   reasoning(text: string): void {
