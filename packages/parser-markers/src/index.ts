@@ -30,6 +30,7 @@ export {
   type TagParserPreset,
 } from './define-preset';
 export { initialStateFromPromptTail } from './initial-state-from-prompt-tail';
+export { isWhitespace, skipWhitespace } from './is-whitespace';
 export { commandA } from './presets/command-a';
 export { deepseekR1 } from './presets/deepseek-r1';
 export { ernie45 } from './presets/ernie45';
@@ -50,7 +51,7 @@ export { qwen3Thinking } from './presets/qwen3-thinking';
 export { seedOss } from './presets/seed-oss';
 export { step3 } from './presets/step3';
 export { thinkTags } from './presets/think-tags';
-export { BLOCK_SEPARATOR } from './reasoning-event-writer';
+export { BLOCK_SEPARATOR, ReasoningEventWriter } from './reasoning-event-writer';
 export type { ImplicitEndMarker, TagParserSpec } from './tag-parser-spec';
 
 /** Every marker preset of this package, so a config can list the package by name. */

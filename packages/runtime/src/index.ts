@@ -108,6 +108,15 @@ export {
   type ImportResult,
   importSamples,
 } from './import/import-samples';
+export {
+  type ChooseParserInput,
+  chooseParser,
+  type FineTuneLineage,
+  matchParserPattern,
+  type ParserChoice,
+} from './parse/choose-parser';
+export { AUTO_PARSER, findParserForModel, parserForModel } from './parse/parser-for-model';
+export { type RunParserInput, runParser } from './parse/run-parser';
 export { expandPluginModule } from './plugins/expand-plugin-module';
 export { type BuiltinPluginModule, type LoadPluginsOptions, loadPlugins } from './plugins/load-plugins';
 export type { PluginFactory, PluginRecord } from './plugins/plugin-record';

@@ -74,6 +74,37 @@ describe('distill import', { timeout: 60_000 }, () => {
     expect(parse((await cli(['samples', 'list', '--json'])).stdout).total).toBe(0);
   });
 
+  it('splits raw outputs of any family with the parser its model picks', async () => {
+    const file = path.join(project.dir, 'raw.jsonl');
+    const rows = [
+      {
+        prompt: 'q:21',
+        completion:
+          '<|channel|>analysis<|message|>Double 21: 42.<|end|><|start|>assistant<|channel|>final<|message|>42',
+      },
+      { prompt: 'q:5', completion: 'analysisDouble 5: 10.assistantfinal10' },
+    ];
+    writeFileSync(file, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    const run = await cli(['import', file, '--task', 'double', '--model', 'openai/gpt-oss-20b', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(parse(run.stdout)).toMatchObject({ format: 'prompt-completion', imported: 2 });
+    const list = parse((await cli(['samples', 'list', '--json', '--has-reasoning'])).stdout);
+    const got = (
+      list.samples as { input: string; output: { content: string }; reasoning: { text: string } }[]
+    )
+      .map((s) => [s.input, s.reasoning.text, s.output.content])
+      .sort();
+    expect(got).toEqual([
+      ['q:21', 'Double 21: 42.', '42'],
+      ['q:5', 'Double 5: 10.', '10'],
+    ]);
+    const auto = await cli(['import', file, '--task', 'double', '--parser', 'auto']);
+    expect(auto.code).toBe(2);
+    expect(auto.stderr.split('\n')[0]).toBe(
+      'error: --parser auto needs --model ID: the model that wrote the answers.',
+    );
+  });
+
   it('names the known tasks for an unknown one', async () => {
     const run = await cli(['import', GSM8K, '--task', 'nope']);
     expect(run.code).toBe(2);

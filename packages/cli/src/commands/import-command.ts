@@ -1,10 +1,13 @@
+import { InputError } from '@distillery/core';
 import {
+  AUTO_PARSER,
   findTask,
   IMPORT_FORMATS,
   ImportError,
   type ImportFormatId,
   importSamples,
   openProjectStore,
+  parserForModel,
   type Session,
 } from '@distillery/runtime';
 import { type Command, Option } from 'commander';
@@ -16,10 +19,24 @@ export interface ImportCommandOptions {
   task: string;
   format?: ImportFormatId;
   parser?: string;
+  model?: string;
   tag?: string[];
   keepCalculatorAnnotations?: boolean;
   dryRun?: boolean;
   json?: boolean;
+}
+
+/** The parser named by --parser, or the one --model's family uses (`--parser auto`, or --model alone). */
+function importParser(session: Session, options: ImportCommandOptions) {
+  if (options.parser !== undefined && options.parser !== AUTO_PARSER)
+    return session.plugins.parser(options.parser);
+  if (options.model !== undefined) return parserForModel(session, options.model).parser;
+  if (options.parser === AUTO_PARSER) {
+    throw new InputError('--parser auto needs --model ID: the model that wrote the answers.', {
+      advice: 'Add e.g. --model zai-org/GLM-4.6, or name the parser (`distill plugins` lists them).',
+    });
+  }
+  return undefined;
 }
 
 /** `distill import FILE`: all or nothing; every bad record is reported as file:line: reason. */
@@ -30,7 +47,7 @@ export async function importCommand(
   io: CliIO,
 ): Promise<void> {
   findTask(session, options.task);
-  const parser = options.parser ? session.plugins.parser(options.parser) : undefined;
+  const parser = importParser(session, options);
   const store = await openProjectStore(session);
   let result: Awaited<ReturnType<typeof importSamples>>;
   try {
@@ -80,7 +97,11 @@ export const registerImportCommand: RegisterCommand = (program, { io, session })
     .addOption(
       new Option('--format <format>', 'the file format (default: detected)').choices([...IMPORT_FORMATS]),
     )
-    .option('--parser <id>', 'split <think> reasoning written inline in answers, e.g. deepseek-r1')
+    .option('--parser <id>', 'split reasoning written inline in answers, e.g. deepseek-r1, gpt-oss, or auto')
+    .option(
+      '-m, --model <id>',
+      'the model that wrote the answers: its family picks the parser (--parser auto)',
+    )
     .option('--tag <tag>', 'tag every imported sample (repeatable)', collect)
     .option('--keep-calculator-annotations', 'GSM8K: keep <<48/2=24>> annotations in the reasoning')
     .option('--dry-run', 'check every record and count, write nothing')

@@ -144,3 +144,102 @@ describe('distill parse', () => {
     expect(badMode.stderr).toContain("error: option '--thinking <mode>' argument 'maybe' is invalid");
   });
 });
+
+describe('distill parse: every family, by id and by --parser auto --model', () => {
+  const families: { model: string; parser: string; text: string; reasoning: string; content: string }[] = [
+    {
+      model: 'openai/gpt-oss-120b',
+      parser: 'gpt-oss',
+      text: '<|channel|>analysis<|message|>0.15 * 80 = 12.<|end|><|start|>assistant<|channel|>final<|message|>12',
+      reasoning: '0.15 * 80 = 12.',
+      content: '12',
+    },
+    {
+      model: 'zai-org/GLM-4.6',
+      parser: 'glm45',
+      text: '<think>48 / 2 = 24; 48 + 24 = 72.</think>72',
+      reasoning: '48 / 2 = 24; 48 + 24 = 72.',
+      content: '72',
+    },
+    {
+      model: 'moonshotai/Kimi-K2-Thinking',
+      parser: 'kimi-k2',
+      text: '48 + 24 = 72.</think>72',
+      reasoning: '48 + 24 = 72.',
+      content: '72',
+    },
+    {
+      model: 'ByteDance-Seed/Seed-OSS-36B-Instruct',
+      parser: 'seed-oss',
+      text: '<seed:think>12 × 5 = 60.</seed:think>60',
+      reasoning: '12 × 5 = 60.',
+      content: '60',
+    },
+    {
+      model: 'tencent/Hunyuan-A13B-Instruct',
+      parser: 'hunyuan-a13b',
+      text: '<think>6 × 7 = 42.</think><answer>42</answer>',
+      reasoning: '6 × 7 = 42.',
+      content: '42',
+    },
+    {
+      model: 'mistralai/Magistral-Small-2509',
+      parser: 'magistral',
+      text: '[THINK]10% is 8, 5% is 4.[/THINK]12',
+      reasoning: '10% is 8, 5% is 4.',
+      content: '12',
+    },
+  ];
+
+  it('gives the family’s split whole, picked by id or from the model, and in 1-3 character chunks', async () => {
+    for (const family of families) {
+      const expected = { reasoning: family.reasoning, content: family.content, truncated: false };
+      expect(await parseJson(['-', '--parser', family.parser], family.text), family.model).toEqual(expected);
+      expect(
+        await parseJson(['-', '--parser', 'auto', '--model', family.model], family.text),
+        family.model,
+      ).toEqual({
+        ...expected,
+        parser: family.parser,
+      });
+      const chunks: string[] = [];
+      for (let i = 0, n = 1; i < family.text.length; i += n, n = (n % 3) + 1)
+        chunks.push(family.text.slice(i, i + n));
+      expect(await parseJson(['--chunks', await chunksFile(chunks), '--model', family.model])).toEqual({
+        ...expected,
+        parser: family.parser,
+      });
+    }
+  });
+
+  it('reads an unclosed template-opened block as the answer with --finish-reason stop, as truncated with length', async () => {
+    const text = 'The answer is 4.';
+    expect(await parseJson(['-', '--parser', 'deepseek-r1', '--finish-reason', 'stop'], text)).toEqual({
+      reasoning: '',
+      content: text,
+      truncated: false,
+    });
+    expect(await parseJson(['-', '--model', 'zai-org/GLM-4.7', '--finish-reason', 'length'], text)).toEqual({
+      reasoning: text,
+      content: '',
+      truncated: true,
+      parser: 'glm47',
+    });
+  });
+
+  it('says which parser it picked, and what to do when it cannot pick one', async () => {
+    const run = await runCli(['parse', '-', '--model', 'Qwen/Qwen3-8B'], { stdin: '<think>a</think>b' });
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('Parser: qwen3 (catalog entry Qwen/Qwen3-8B)');
+    const none = await runCli(['parse', '-'], { stdin: 'x' });
+    expect(none.code).toBe(2);
+    expect(none.stderr.split('\n')[0]).toBe(
+      'error: distill parse needs --parser ID, or --model ID to pick the parser from.',
+    );
+    const unknown = await runCli(['parse', '-', '--model', 'gpt-4o-mini'], { stdin: 'x' });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.split('\n')[0]).toBe(
+      'error: No reasoning parser is known for model "gpt-4o-mini".',
+    );
+  });
+});

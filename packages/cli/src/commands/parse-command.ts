@@ -3,8 +3,9 @@ import {
   type ParsedReasoning,
   parseReasoning,
   type ReasoningParseOptions,
+  type ReasoningParserPlugin,
 } from '@distillery/core';
-import type { Session } from '@distillery/runtime';
+import { AUTO_PARSER, parserForModel, type Session } from '@distillery/runtime';
 import { type Command, Option } from 'commander';
 import type { CliIO } from '../cli-io';
 import type { RegisterCommand } from '../command-context';
@@ -12,7 +13,10 @@ import { readText } from '../read-text';
 import { styleFor } from '../style';
 
 export interface ParseCommandOptions {
-  parser: string;
+  /** A parser id, or `auto` (the default) to pick it from `--model`. */
+  parser?: string;
+  model?: string;
+  finishReason?: 'stop' | 'length';
   thinking?: 'on' | 'off';
   promptTail?: string;
   chunks?: string;
@@ -66,6 +70,23 @@ export function printParsed(result: ParsedReasoning, io: CliIO): void {
   out(result.content.length > 0 ? `${result.content}\n` : `${style.dim('(empty)')}\n`);
 }
 
+/** The parser named by --parser, or the one `auto` picks for --model (with why). */
+function chooseParser(
+  session: Session,
+  options: ParseCommandOptions,
+): { parser: ReasoningParserPlugin; reason?: string } {
+  if (options.parser !== undefined && options.parser !== AUTO_PARSER) {
+    return { parser: session.plugins.parser(options.parser) };
+  }
+  if (options.model === undefined) {
+    throw new InputError('distill parse needs --parser ID, or --model ID to pick the parser from.', {
+      advice:
+        'Name the parser (e.g. --parser deepseek-r1; `distill plugins` lists them) or the model that wrote the text (e.g. --model openai/gpt-oss-120b).',
+    });
+  }
+  return parserForModel(session, options.model);
+}
+
 /** `distill parse`: split raw model output into reasoning and answer with a parser plugin. */
 export async function parseCommand(
   session: Session,
@@ -73,7 +94,8 @@ export async function parseCommand(
   options: ParseCommandOptions,
   io: CliIO,
 ): Promise<void> {
-  const parser = session.plugins.parser(options.parser);
+  const choice = chooseParser(session, options);
+  const parser = choice.parser;
   if (options.chunks && file) {
     throw new InputError('Give either a FILE or --chunks, not both.', {
       advice: 'Use `distill parse FILE` for whole text or `distill parse --chunks CHUNKS.json` for a stream.',
@@ -83,14 +105,20 @@ export async function parseCommand(
     ...(options.thinking ? { thinking: options.thinking === 'on' } : {}),
     ...(options.promptTail !== undefined ? { promptTail: options.promptTail } : {}),
     ...(options.trim ? { trim: true } : {}),
+    ...(options.finishReason ? { finishReason: options.finishReason } : {}),
   };
   const input = options.chunks ? await readChunks(options.chunks, io) : await readText(file ?? '-', io);
   const result = parseReasoning(parser, input, parseOptions);
   if (options.json) {
+    const picked = choice.reason === undefined ? {} : { parser: parser.id };
     io.stdout.write(
-      `${JSON.stringify({ reasoning: result.reasoning, content: result.content, truncated: result.truncated })}\n`,
+      `${JSON.stringify({ reasoning: result.reasoning, content: result.content, truncated: result.truncated, ...picked })}\n`,
     );
     return;
+  }
+  if (choice.reason !== undefined) {
+    const style = styleFor(io.stdout, io.env);
+    io.stdout.write(`${style.dim(`Parser: ${parser.id} (${choice.reason})`)}\n\n`);
   }
   printParsed(result, io);
 }
@@ -100,9 +128,20 @@ export const registerParseCommand: RegisterCommand = (program, { io, session }) 
     .command('parse')
     .description('split raw model output into reasoning and answer')
     .argument('[file]', 'file with the raw output, or - for standard input (default)')
-    .requiredOption(
+    .option(
       '-p, --parser <id>',
-      'parser id, e.g. deepseek-r1, think-tags, qwen3 (see `distill plugins`)',
+      'parser id, e.g. deepseek-r1, gpt-oss, glm45 (see `distill plugins`), or auto to pick it from --model',
+      AUTO_PARSER,
+    )
+    .option(
+      '-m, --model <id>',
+      'the model that wrote the text; --parser auto picks its family (e.g. zai-org/GLM-4.6)',
+    )
+    .addOption(
+      new Option(
+        '--finish-reason <reason>',
+        'how the output ended: stop (an unclosed block the template opened is the answer) or length (truncated reasoning)',
+      ).choices(['stop', 'length']),
     )
     .addOption(
       new Option(

@@ -35,4 +35,12 @@ describe('distill plugins', () => {
     expect(run.stdout).toMatch(/mistral\s+reasoning-parser\s+@acme\/distillery-parser-mistral\s+0\.1\.0/);
     expect(run.stdout).toContain('examples/gsm8k/distill.config.ts');
   });
+
+  it('shows which reasoning parser a model gets', async () => {
+    const run = await runCli(['plugins', '--model', 'zai-org/GLM-4.6']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('zai-org/GLM-4.6: parser glm45 (model pattern "glm-4\\.[56]")\n');
+    const json = await runCli(['plugins', '--model', 'openai/gpt-oss-120b', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ model: 'openai/gpt-oss-120b', parser: 'gpt-oss' });
+  });
 });

@@ -1,11 +1,19 @@
-import type { Session } from '@distillery/runtime';
+import { findParserForModel, type Session } from '@distillery/runtime';
 import type { Command } from 'commander';
 import type { CliIO } from '../cli-io';
 import type { RegisterCommand } from '../command-context';
 import { styleFor } from '../style';
 
 /** `distill plugins`: the loaded plugins with their kind, package and version. */
-export function pluginsCommand(session: Session, options: { json?: boolean }, io: CliIO): void {
+export function pluginsCommand(
+  session: Session,
+  options: { json?: boolean; model?: string },
+  io: CliIO,
+): void {
+  if (options.model !== undefined) {
+    modelParser(session, options.model, options.json ?? false, io);
+    return;
+  }
   const rows = session.plugins
     .list()
     .map((r) => ({ id: r.id, kind: r.kind, package: r.packageName ?? r.source, version: r.version ?? null }))
@@ -31,12 +39,29 @@ export function pluginsCommand(session: Session, options: { json?: boolean }, io
   io.stdout.write(`${style.dim(`\n${rows.length} plugins (${where})`)}\n`);
 }
 
+/** `distill plugins --model ID`: the reasoning parser that model gets, and why. */
+function modelParser(session: Session, model: string, json: boolean, io: CliIO): void {
+  const choice = findParserForModel(session, model);
+  if (json) {
+    io.stdout.write(
+      `${JSON.stringify({ model, parser: choice?.parser.id ?? null, reason: choice?.reason ?? null })}\n`,
+    );
+    return;
+  }
+  io.stdout.write(
+    choice
+      ? `${model}: parser ${choice.parser.id} (${choice.reason})\n`
+      : `${model}: no reasoning parser fits; name one with --parser or in the config's models.\n`,
+  );
+}
+
 export const registerPluginsCommand: RegisterCommand = (program, { io, session }) => {
   program
     .command('plugins')
     .description('list the loaded plugins: id, kind, package, version')
     .option('--json', 'print a JSON array')
-    .action(async (options: { json?: boolean }, command: Command) =>
+    .option('-m, --model <id>', 'show the reasoning parser this model gets (--parser auto)')
+    .action(async (options: { json?: boolean; model?: string }, command: Command) =>
       pluginsCommand(await session(command), options, io),
     );
 };

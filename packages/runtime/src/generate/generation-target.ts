@@ -10,6 +10,7 @@ import {
   type Task,
   UserError,
 } from '@distillery/core';
+import { runParser } from '../parse/run-parser';
 import { resolveModelInfo } from '../plugins/resolve-model-info';
 import type { Session } from '../session';
 
@@ -57,8 +58,12 @@ export function resolveGenerationTarget(
   const provider = session.plugins.provider(runConfig.provider);
   const modelInfo = resolveModelInfo(provider, runConfig.model, session.config.config);
   const flow = session.plugins.flow(runConfig.flow);
-  const parserId = runConfig.parser ?? (modelInfo.reasoning === 'inline' ? modelInfo.parser : undefined);
-  const parser = parserId ? session.plugins.parser(parserId) : undefined;
+  const parser = runParser(session, {
+    provider,
+    model: runConfig.model,
+    modelInfo,
+    parser: runConfig.parser,
+  });
   const prompt: Prompt = runConfig.prompt ?? {
     system: task.instruction,
     ...(task.thinkingInstruction ? { thinkingInstruction: task.thinkingInstruction } : {}),

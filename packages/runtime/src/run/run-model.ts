@@ -9,6 +9,7 @@ import {
   type StructuredOutputRequest,
   type TaskOutput,
 } from '@distillery/core';
+import { runParser } from '../parse/run-parser';
 import { resolveModelInfo } from '../plugins/resolve-model-info';
 import type { Session } from '../session';
 
@@ -47,8 +48,7 @@ export async function runModel(session: Session, options: RunModelOptions): Prom
     options.flow ??
     (['field', 'inline', 'summary', 'hidden'].includes(modelInfo.reasoning) ? 'reasoning' : 'single');
   const flow = session.plugins.flow(flowId);
-  const parserId = options.parser ?? (modelInfo.reasoning === 'inline' ? modelInfo.parser : undefined);
-  const parser = parserId ? session.plugins.parser(parserId) : undefined;
+  const parser = runParser(session, { provider, model: options.model, modelInfo, parser: options.parser });
   const output = await flow.run({
     provider,
     model: options.model,
