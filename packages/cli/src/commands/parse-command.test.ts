@@ -145,7 +145,7 @@ describe('distill parse', () => {
   });
 });
 
-describe('distill parse: every family, by id and by --parser auto --model', () => {
+describe('distill parse: every family, by id and by --parser auto --model', { timeout: 600_000 }, () => {
   const families: { model: string; parser: string; text: string; reasoning: string; content: string }[] = [
     {
       model: 'openai/gpt-oss-120b',
@@ -202,11 +202,15 @@ describe('distill parse: every family, by id and by --parser auto --model', () =
         ...expected,
         parser: family.parser,
       });
+    }
+    for (const family of [families[0]!, families[2]!]) {
       const chunks: string[] = [];
       for (let i = 0, n = 1; i < family.text.length; i += n, n = (n % 3) + 1)
         chunks.push(family.text.slice(i, i + n));
       expect(await parseJson(['--chunks', await chunksFile(chunks), '--model', family.model])).toEqual({
-        ...expected,
+        reasoning: family.reasoning,
+        content: family.content,
+        truncated: false,
         parser: family.parser,
       });
     }
@@ -230,7 +234,7 @@ describe('distill parse: every family, by id and by --parser auto --model', () =
   it('says which parser it picked, and what to do when it cannot pick one', async () => {
     const run = await runCli(['parse', '-', '--model', 'Qwen/Qwen3-8B'], { stdin: '<think>a</think>b' });
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\n')[0]).toBe('Parser: qwen3 (catalog entry Qwen/Qwen3-8B)');
+    expect(run.stdout.split('\n')[0]).toBe('Parser: qwen3 (model pattern "qwen3")');
     const none = await runCli(['parse', '-'], { stdin: 'x' });
     expect(none.code).toBe(2);
     expect(none.stderr.split('\n')[0]).toBe(
