@@ -27,7 +27,7 @@ import {
   resolveProviderSettings,
 } from '@distillery/provider-kit';
 import type Together from 'together-ai';
-import { buildTogetherFineTuneBody } from './build-together-fine-tune-body';
+import { buildTogetherEstimatePriceBody, buildTogetherFineTuneBody } from './build-together-fine-tune-body';
 import { TOGETHER_SETTINGS } from './create-together-provider';
 import { toTogetherEvent } from './to-together-event';
 import { lazyTogetherClient } from './together-client';
@@ -112,6 +112,7 @@ export interface TogetherFineTuneBackend extends FineTuneBackend {
 }
 
 type Json = Record<string, unknown>;
+
 const DEFAULT_UPLOAD_TIMEOUT_MS = 3_600_000;
 
 function toDeployment(raw: unknown): TogetherDeployment {
@@ -224,7 +225,7 @@ export function createTogetherFineTuneBackend(
     const raw = await call(errors, callOptions.signal, (c, signal) =>
       c.fineTuning.modelLimits({ model_name: model }, { signal }),
     );
-    return toModelLimits(raw as unknown as TogetherModelLimits);
+    return toModelLimits(raw);
   }
 
   async function create(job: FineTuneJobRequest, callOptions: CallOptions = {}): Promise<{ id: string }> {
@@ -239,9 +240,9 @@ export function createTogetherFineTuneBackend(
     });
     const body = buildTogetherFineTuneBody(job, { trainingFile, validationFile }, modelLimits.raw);
     const created = await call(errorContext(`fine-tune of ${job.baseModel}`, job.baseModel), signal, (c, s) =>
-      c.fineTuning.create(body as unknown as Together.FineTuningCreateParams, { signal: s }),
+      c.fineTuning.create(body, { signal: s }),
     );
-    return { id: String((created as unknown as Json).id) };
+    return { id: created.id };
   }
 
   function state(raw: unknown): FineTuneJobState {
@@ -276,8 +277,7 @@ export function createTogetherFineTuneBackend(
     const list = await call(jobErrors(jobId), callOptions.signal, (c, signal) =>
       c.fineTuning.listEvents(jobId, { signal }),
     );
-    const data = (list as unknown as Json).data;
-    return Array.isArray(data) ? data.map(toTogetherEvent) : [];
+    return Array.isArray(list.data) ? list.data.map(toTogetherEvent) : [];
   }
 
   async function cancel(jobId: string, callOptions: CallOptions = {}): Promise<FineTuneJobState> {
@@ -289,8 +289,7 @@ export function createTogetherFineTuneBackend(
     const list = await call(jobErrors(jobId), callOptions.signal, (c, signal) =>
       c.fineTuning.listCheckpoints(jobId, { signal }),
     );
-    const data = (list as unknown as Json).data;
-    return (Array.isArray(data) ? (data as Json[]) : []).map((cp) => ({
+    return (Array.isArray(list.data) ? list.data : []).map((cp) => ({
       step: typeof cp.step === 'number' ? cp.step : 0,
       at: String(cp.created_at ?? ''),
       path: String(cp.path ?? ''),
@@ -308,42 +307,30 @@ export function createTogetherFineTuneBackend(
         throw new InputError(`Upload ${file} before estimating the price (a file id is needed).`, {
           advice: 'Call upload() first, or create() the job directly.',
         });
-    const full = buildTogetherFineTuneBody(
-      job,
-      { trainingFile: job.trainingFile, validationFile: job.validationFile },
-      undefined,
+    // A LoRA body needs the rank, which defaults to the model's maximum: read the limits first.
+    const modelLimits = job.method === 'full' ? undefined : (await limits(job.baseModel, callOptions)).raw;
+    const body = buildTogetherEstimatePriceBody(
+      buildTogetherFineTuneBody(
+        job,
+        { trainingFile: job.trainingFile, validationFile: job.validationFile },
+        modelLimits,
+      ),
     );
-    const body: Json = {
-      model: full.model,
-      training_file: full.training_file,
-      ...(full.validation_file ? { validation_file: full.validation_file } : {}),
-      ...(full.n_epochs !== undefined ? { n_epochs: full.n_epochs } : {}),
-      ...(full.n_evals !== undefined ? { n_evals: full.n_evals } : {}),
-      training_type: full.training_type,
-      training_method: full.training_method,
-    };
-    const raw = (await call(
+    const raw = await call(
       errorContext(`price estimate for ${job.baseModel}`, job.baseModel),
       callOptions.signal,
-      (c, signal) =>
-        c.fineTuning.estimatePrice(body as unknown as Together.FineTuningEstimatePriceParams, { signal }),
-    )) as unknown as Json;
-    const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+      (c, signal) => c.fineTuning.estimatePrice(body, { signal }),
+    );
+    if (!raw.estimation_available)
+      return { available: false, unavailableReason: raw.unavailable_reason, raw };
     const pick = <T>(key: string, value: T | undefined) => (value !== undefined ? { [key]: value } : {});
     return {
-      available: raw.estimation_available !== false,
-      ...pick('totalPriceUsd', num(raw.estimated_total_price)),
-      ...pick('trainTokens', num(raw.estimated_train_token_count)),
-      ...pick('evalTokens', num(raw.estimated_eval_token_count)),
-      ...pick(
-        'allowedToProceed',
-        typeof raw.allowed_to_proceed === 'boolean' ? raw.allowed_to_proceed : undefined,
-      ),
-      ...pick('userLimitUsd', num(raw.user_limit)),
-      ...pick(
-        'unavailableReason',
-        typeof raw.unavailable_reason === 'string' ? raw.unavailable_reason : undefined,
-      ),
+      available: true,
+      ...pick('totalPriceUsd', raw.estimated_total_price),
+      ...pick('trainTokens', raw.estimated_train_token_count),
+      ...pick('evalTokens', raw.estimated_eval_token_count),
+      ...pick('allowedToProceed', raw.allowed_to_proceed),
+      ...pick('userLimitUsd', raw.user_limit),
       raw,
     };
   }
@@ -353,7 +340,7 @@ export function createTogetherFineTuneBackend(
     callOptions: CallOptions = {},
   ): Promise<TogetherDeployment> {
     const min = request.minReplicas ?? 1;
-    const body = {
+    const body: Together.EndpointCreateParams = {
       model: request.model,
       hardware: request.hardware,
       autoscaling: { min_replicas: min, max_replicas: request.maxReplicas ?? min },
@@ -366,9 +353,7 @@ export function createTogetherFineTuneBackend(
       'Together cannot host this model (a fine-tune must be completed; `-Reference` models cannot be deployed).',
     );
     return toDeployment(
-      await call(errors, callOptions.signal, (c, signal) =>
-        c.endpoints.create(body as unknown as Together.EndpointCreateParams, { signal }),
-      ),
+      await call(errors, callOptions.signal, (c, signal) => c.endpoints.create(body, { signal })),
     );
   }
 
@@ -381,10 +366,9 @@ export function createTogetherFineTuneBackend(
     const list = await call(errors, callOptions.signal, (c, signal) =>
       c.endpoints.listHardware(model ? { model } : {}, { signal }),
     );
-    const data = (list as unknown as Json).data;
-    return (Array.isArray(data) ? (data as Json[]) : []).map((h) => {
-      const cents = (h.pricing as Json | undefined)?.cents_per_minute;
-      const status = (h.availability as Json | undefined)?.status;
+    return (Array.isArray(list.data) ? list.data : []).map((h) => {
+      const cents = h.pricing?.cents_per_minute;
+      const status = h.availability?.status;
       return {
         id: String(h.id),
         ...(typeof cents === 'number' ? { centsPerMinute: cents } : {}),

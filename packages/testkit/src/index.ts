@@ -27,6 +27,7 @@ export { defineMockRoute, type MockRouteDefinition } from './mock-server/mock-ro
 export { type MultipartPart, parseMultipart } from './mock-server/parse-multipart';
 export { parseSse, type SseEvent } from './mock-server/parse-sse';
 export type { RecordedRequest } from './mock-server/recorded-request';
+export { formatViolations, type SpecVendor, type SpecViolation } from './mock-server/spec/spec-violation';
 export { splitText } from './mock-server/split-text';
 export { SseWriter, type SseWriterOptions } from './mock-server/sse-writer';
 export { type MockServer, type MockServerOptions, startMockServer } from './mock-server/start-mock-server';

@@ -2,8 +2,11 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type MockServer, startMockServer } from '@distillery/testkit';
+import { failOnSpecViolations } from '@distillery/testkit/vitest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '../__fixtures__/run-cli';
+
+failOnSpecViolations();
 
 const GSM8K = path.resolve(REPO_ROOT, '../shared/data/gsm8k/train.jsonl');
 const KEY = 'sk-lifecycle-secret-9876';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { SampleSchema } from '@distillery/core';
 import { openSampleStore } from '@distillery/runtime';
 import { type MockServer, startMockServer } from '@distillery/testkit';
+import { failOnSpecViolations } from '@distillery/testkit/vitest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   doubleAnswer,
@@ -13,6 +14,8 @@ import {
   writeInputs,
 } from '../__fixtures__/generation-project';
 import { BIN, runCli } from '../__fixtures__/run-cli';
+
+failOnSpecViolations();
 
 let server: MockServer;
 let project: ReturnType<typeof generationProject>;

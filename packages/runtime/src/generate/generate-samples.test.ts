@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type DistilleryConfigInput, DistilleryConfigSchema } from '@distillery/core';
 import flows from '@distillery/flows';
 import { type ChatRequestInfo, type MockReply, type MockServer, startMockServer } from '@distillery/testkit';
+import { failOnSpecViolations } from '@distillery/testkit/vitest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from '../context/runtime-context';
 import { loadPlugins } from '../plugins/load-plugins';
@@ -13,6 +14,8 @@ import { httpProvider } from './__fixtures__/http-provider';
 import { type GenerateSamplesOptions, generateSamples } from './generate-samples';
 import { GENERATION_FAILURE_KIND, GenerationFailureSchema } from './generation-failure';
 import { TOPIC_TREE_KIND } from './topic-tree';
+
+failOnSpecViolations();
 
 let server: MockServer;
 let dir: string;

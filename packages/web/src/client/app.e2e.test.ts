@@ -1,9 +1,12 @@
 import { type MockServer, startMockServer } from '@distillery/testkit';
+import { failOnSpecViolations } from '@distillery/testkit/vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotPath } from '../__fixtures__/launch-chromium';
 import { createWebTestProject, type WebTestProject } from '../__fixtures__/web-test-project';
 import { startWebServer, type WebServer } from '../server/start-web-server';
+
+failOnSpecViolations();
 
 const KEY = 'sk-e2e-secret-abcdef0123456789';
 let mock: MockServer;

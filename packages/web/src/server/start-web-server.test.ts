@@ -1,10 +1,13 @@
 import http from 'node:http';
 import { type MockServer, startMockServer } from '@distillery/testkit';
+import { failOnSpecViolations } from '@distillery/testkit/vitest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createWebTestProject, type WebTestProject } from '../__fixtures__/web-test-project';
 import type { PlaygroundStreamMessage, ProjectSummary, SampleListResponse } from '../shared/api-types';
 import { TOKEN_HEADER } from './create-request-guard';
 import { startWebServer, type WebServer } from './start-web-server';
+
+failOnSpecViolations();
 
 const KEY = 'sk-web-test-secret-0123456789';
 let mock: MockServer;
