@@ -12,6 +12,7 @@ import {
   type FineTuneJobState,
   type HardwareOption,
   InputError,
+  type TrainerCheckOptions,
   type ModelLimits,
   type PriceEstimate,
 } from '@distillery/core';
@@ -94,7 +95,7 @@ export interface TogetherDeployment extends Deployment {
 
 export interface TogetherFineTuneBackend extends FineTuneBackend {
   readonly baseURL: string;
-  check(path: string, options?: CallOptions & { model?: string }): Promise<CheckReport>;
+  check(path: string, options?: TrainerCheckOptions): Promise<CheckReport>;
   upload(path: string, options?: CallOptions & { model?: string }): Promise<UploadedTogetherFile>;
   /** Training and validation files may be local paths (checked, then uploaded) or `file-…` ids. */
   create(job: FineTuneJobRequest, options?: CallOptions): Promise<{ id: string }>;
@@ -157,7 +158,7 @@ export function createTogetherFineTuneBackend(
     badRequestAdvice: 'Fix the fine-tune settings.',
   });
   const jobErrors = (jobId: string) =>
-    errorContext(`fine-tune job ${jobId}`, '', 'Check the job id (`distill finetune list`).');
+    errorContext(`fine-tune job ${jobId}`, '', 'Check the job id (`distill jobs` lists them).');
 
   const sdk = lazyTogetherClient({ apiKey, baseURL, timeoutMs }, options);
   /** One SDK call with retries; every failure a ProviderError naming `errors.subject`. */
@@ -167,10 +168,7 @@ export function createTogetherFineTuneBackend(
     fn: (c: Together, s: AbortSignal) => Promise<T>,
   ) => callWithRetry({ errors, policy, timeoutMs, signal, call: (s) => fn(sdk(errors), s) });
 
-  async function check(
-    path: string,
-    callOptions: CallOptions & { model?: string } = {},
-  ): Promise<CheckReport> {
+  async function check(path: string, callOptions: TrainerCheckOptions = {}): Promise<CheckReport> {
     if (!existsSync(path))
       throw new InputError(`${path} does not exist.`, {
         advice: 'Export the dataset first (`distill export`).',
@@ -178,8 +176,7 @@ export function createTogetherFineTuneBackend(
     return checker(path, {
       ...options.check,
       backend: 'together',
-      ...(callOptions.model ? { model: callOptions.model } : {}),
-      ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+      ...callOptions,
     });
   }
 
@@ -391,6 +388,8 @@ export function createTogetherFineTuneBackend(
     specificationVersion: 'v1',
     kind: 'fine-tune-backend',
     id,
+    /** Its fine-tunes are called through the model provider of the same id. */
+    provider: id,
     description: `Together fine-tuning, files and dedicated endpoints (${baseURL})`,
     /** Export formats (runtime ids) whose JSONL Together trains on. */
     trainingPricePerMillionTokens: togetherTrainingPricePerMillionTokens,
