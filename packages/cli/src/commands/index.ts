@@ -1,6 +1,7 @@
 import type { RegisterCommand } from '../command-context';
 import { registerCheckCommand } from './check-command';
 import { registerDatasetCommand } from './dataset-command';
+import { registerEndpointsCommand } from './endpoints-command';
 import { registerExportCommand } from './export-command';
 import { registerFineTuneCommands } from './fine-tune-commands';
 import { registerGenerateCommand } from './generate-command';
@@ -27,5 +28,6 @@ export const commands: readonly RegisterCommand[] = [
   registerCheckCommand,
   registerTrainCommand,
   registerFineTuneCommands,
+  registerEndpointsCommand,
   registerWebCommand,
 ];

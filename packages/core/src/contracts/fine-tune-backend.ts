@@ -33,6 +33,36 @@ export interface FineTuneJobRequest {
   trainingMethod: 'sft' | 'dpo';
   hyperparameters: Record<string, unknown>;
   suffix?: string;
+  /** The training data carries reasoning in a field of its own (needs a model that supports reasoning). */
+  reasoning?: boolean;
+}
+
+/** One reason a job would be refused. */
+export interface JobProblem {
+  /** The setting at fault: `model`, `method`, `reasoning`, or a hyperparameter's API name. */
+  param: string;
+  message: string;
+}
+
+/** Where the limits a job was checked against came from. */
+export interface LimitsSource {
+  /** `live`: the provider answered just now; `snapshot`: the offline copy shipped with the backend. */
+  kind: 'live' | 'snapshot';
+  /** The day the snapshot was taken (`YYYY-MM-DD`); absent for live limits. */
+  date?: string;
+  /** Said to the user, e.g. `Together's /fine-tunes/models/limits` or `offline snapshot of 2026-12-02`. */
+  description: string;
+}
+
+/** A backend's verdict on a job before anything is uploaded. */
+export interface JobVerdict {
+  /** Empty when the job can run. */
+  problems: JobProblem[];
+  limits: LimitsSource;
+  /** The epochs the provider will train: the one asked for, or its default. */
+  epochs: number;
+  /** How `epochs` was chosen when none was asked for, e.g. `Together's default`. */
+  epochsNote?: string;
 }
 
 export interface FineTuneJobState {
@@ -89,6 +119,8 @@ export interface HardwareOption {
 export interface FineTuneBackend extends PluginBase<'fine-tune-backend'> {
   /** Export format ids this backend trains on. */
   readonly formats: readonly string[];
+  /** The LoRA/full choice it offers; absent when the provider has none (asking for one is an error). */
+  readonly methods?: readonly FineTuneMethod[];
   check(path: string, options?: CallOptions & { model?: string }): Promise<CheckReport>;
   upload(path: string, options?: CallOptions): Promise<UploadedFile>;
   create(job: FineTuneJobRequest, options?: CallOptions): Promise<{ id: string }>;
@@ -107,4 +139,26 @@ export interface FineTuneBackend extends PluginBase<'fine-tune-backend'> {
   /** Hardware a fine-tune of `model` can be deployed on. */
   listHardware?(model?: string, options?: CallOptions): Promise<HardwareOption[]>;
   getEndpoint?(id: string, options?: CallOptions): Promise<Deployment>;
+  /**
+   * Everything that would make the provider refuse `job`, checked before any upload: the model
+   * is tunable with that method, reasoning data only where supported, hyperparameters in range.
+   * Uses the provider's live limits when it has a key, else an offline dated snapshot.
+   */
+  validateJob?(
+    job: FineTuneJobRequest,
+    options?: CallOptions & { trainExamples?: number },
+  ): Promise<JobVerdict>;
+  /** The job created from this uploaded training file, if any (reconciles a train killed mid-way). */
+  findJobByTrainingFile?(fileId: string, options?: CallOptions): Promise<FineTuneJobState | undefined>;
+  /** Deletes an uploaded file (left behind by a train that failed). */
+  deleteFile?(fileId: string, options?: CallOptions): Promise<void>;
+  /** The account's dedicated endpoints (they bill by the hour while they run). */
+  listEndpoints?(options?: CallOptions): Promise<EndpointInfo[]>;
+  /** Stops an endpoint so it stops billing. */
+  stopEndpoint?(id: string, options?: CallOptions): Promise<Deployment>;
+}
+
+/** A dedicated endpoint as listed by `listEndpoints`. */
+export interface EndpointInfo extends Deployment {
+  model: string;
 }
