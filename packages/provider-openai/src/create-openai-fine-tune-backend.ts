@@ -10,6 +10,8 @@ import {
   type FineTuneJobState,
   InputError,
   type TrainerCheckOptions,
+  type JobProblem,
+  type JobVerdict,
 } from '@distillery/core';
 import {
   assertCheckPassed,
@@ -27,6 +29,12 @@ import { normalizeOpenAIStatus } from './openai-fine-tune-status';
 import { buildOpenAIFineTuneBody, readOpenAIHyperparameters } from './openai-hyperparameters';
 import { OPENAI_COMPATIBLE_PRESETS } from './openai-presets';
 import { openAITrainingPricePerMillionTokens } from './openai-training-price';
+import {
+  isOpenAITunable,
+  OPENAI_TUNABLE_MODELS,
+  OPENAI_TUNABLE_MODELS_DATE,
+  openAIAutoEpochs,
+} from './openai-tunable-models';
 import { toOpenAIEvent } from './to-openai-event';
 
 export type OpenAIChecker = (path: string, options: CheckFileOptions) => Promise<CheckReport>;
@@ -68,6 +76,12 @@ export interface OpenAIFineTuneBackend extends FineTuneBackend {
   /** OpenAI's documented ranges for the request (no I/O). */
   validateHyperparameters(request: FineTuneJobRequest): HyperparameterViolation[];
   checkpoints(id: string, options?: CallOptions): Promise<OpenAICheckpoint[]>;
+  validateJob(
+    job: FineTuneJobRequest,
+    options?: CallOptions & { trainExamples?: number },
+  ): Promise<JobVerdict>;
+  findJobByTrainingFile(fileId: string, options?: CallOptions): Promise<FineTuneJobState | undefined>;
+  deleteFile(fileId: string, options?: CallOptions): Promise<void>;
 }
 
 type Json = Record<string, unknown>;
@@ -233,6 +247,62 @@ export function createOpenAIFineTuneBackend(
     }));
   }
 
+  /** OpenAI publishes no limits endpoint: its tunable models and documented ranges decide, offline. */
+  async function validateJob(
+    job: FineTuneJobRequest,
+    callOptions: CallOptions & { trainExamples?: number } = {},
+  ): Promise<JobVerdict> {
+    const problems: JobProblem[] = [];
+    if (!isOpenAITunable(job.baseModel))
+      problems.push({
+        param: 'model',
+        message: `${job.baseModel} cannot be fine-tuned on OpenAI. Models it can: ${OPENAI_TUNABLE_MODELS.join(', ')} (or a dated snapshot of one)`,
+      });
+    if (job.reasoning)
+      problems.push({
+        param: 'reasoning',
+        message:
+          'OpenAI training data has no reasoning field; train the reasoning strategy with the chain-of-thought format (--format openai)',
+      });
+    problems.push(...validateHyperparameters(job));
+    const given = readOpenAIHyperparameters(job).values.nEpochs;
+    const epochs = typeof given === 'number' ? given : openAIAutoEpochs(callOptions.trainExamples);
+    return {
+      problems,
+      limits: {
+        kind: 'snapshot',
+        date: OPENAI_TUNABLE_MODELS_DATE,
+        description: `OpenAI's tunable models and documented ranges as of ${OPENAI_TUNABLE_MODELS_DATE} (OpenAI has no limits endpoint)`,
+      },
+      epochs,
+      ...(typeof given === 'number'
+        ? {}
+        : {
+            epochsNote: `OpenAI's auto, estimated ${epochs} for ${callOptions.trainExamples ?? '?'} examples`,
+          }),
+    };
+  }
+
+  async function findJobByTrainingFile(
+    fileId: string,
+    callOptions: CallOptions = {},
+  ): Promise<FineTuneJobState | undefined> {
+    const found = await call(errorContext('fine-tuning job list'), callOptions.signal, async (c, signal) => {
+      for await (const job of c.fineTuning.jobs.list({ limit: 100 }, { signal }))
+        if (job.training_file === fileId) return job.id;
+      return undefined;
+    });
+    return found ? get(found, callOptions) : undefined;
+  }
+
+  async function deleteFile(fileId: string, callOptions: CallOptions = {}): Promise<void> {
+    await call(
+      errorContext(`file ${fileId}`, '', 'It may already be deleted.'),
+      callOptions.signal,
+      (c, signal) => c.files.delete(fileId, { signal }),
+    );
+  }
+
   return {
     specificationVersion: 'v1',
     kind: 'fine-tune-backend',
@@ -252,5 +322,8 @@ export function createOpenAIFineTuneBackend(
     cancel,
     validateHyperparameters,
     checkpoints,
+    validateJob,
+    findJobByTrainingFile,
+    deleteFile,
   };
 }

@@ -6,6 +6,7 @@ import {
   type CheckReport,
   type Deployment,
   type DeployRequest,
+  type EndpointInfo,
   type FineTuneBackend,
   type FineTuneEvent,
   type FineTuneJobRequest,
@@ -13,8 +14,11 @@ import {
   type HardwareOption,
   InputError,
   type TrainerCheckOptions,
+  type JobVerdict,
+  type LimitsSource,
   type ModelLimits,
   type PriceEstimate,
+  ProviderError,
 } from '@distillery/core';
 import {
   assertCheckPassed,
@@ -34,6 +38,8 @@ import { toTogetherEvent } from './to-together-event';
 import { lazyTogetherClient } from './together-client';
 import { normalizeTogetherStatus } from './together-fine-tune-status';
 import type { HyperparameterViolation } from './together-hyperparameters';
+import { togetherJobVerdict } from './together-job-verdict';
+import { TOGETHER_LIMITS_SNAPSHOT, TOGETHER_LIMITS_SNAPSHOT_DATE } from './together-limits-snapshot';
 import { type TogetherModelLimits, toModelLimits } from './together-model-limits';
 import { togetherTrainingPricePerMillionTokens } from './together-training-price';
 import { type TogetherFileResponse, uploadTogetherFile } from './upload-together-file';
@@ -110,6 +116,11 @@ export interface TogetherFineTuneBackend extends FineTuneBackend {
   deploy(request: TogetherDeployRequest, options?: CallOptions): Promise<TogetherDeployment>;
   listHardware(model?: string, options?: CallOptions): Promise<TogetherHardware[]>;
   getEndpoint(id: string, options?: CallOptions): Promise<TogetherDeployment>;
+  validateJob(job: FineTuneJobRequest, options?: CallOptions): Promise<JobVerdict>;
+  findJobByTrainingFile(fileId: string, options?: CallOptions): Promise<FineTuneJobState | undefined>;
+  deleteFile(fileId: string, options?: CallOptions): Promise<void>;
+  listEndpoints(options?: CallOptions): Promise<EndpointInfo[]>;
+  stopEndpoint(id: string, options?: CallOptions): Promise<TogetherDeployment>;
 }
 
 type Json = Record<string, unknown>;
@@ -384,6 +395,67 @@ export function createTogetherFineTuneBackend(
       ),
     );
 
+  /** Live limits with a key (a 404/400 there means the model cannot be tuned), else the offline snapshot. */
+  async function validateJob(job: FineTuneJobRequest, callOptions: CallOptions = {}): Promise<JobVerdict> {
+    const known = [...TOGETHER_LIMITS_SNAPSHOT.keys()];
+    if (!apiKey) {
+      const source: LimitsSource = {
+        kind: 'snapshot',
+        date: TOGETHER_LIMITS_SNAPSHOT_DATE,
+        description: `Together's limits as of ${TOGETHER_LIMITS_SNAPSHOT_DATE} (offline snapshot; no TOGETHER_API_KEY)`,
+      };
+      return togetherJobVerdict(TOGETHER_LIMITS_SNAPSHOT.get(job.baseModel), job, source, known);
+    }
+    const source: LimitsSource = { kind: 'live', description: "Together's live /fine-tunes/models/limits" };
+    try {
+      return togetherJobVerdict((await limits(job.baseModel, callOptions)).raw, job, source, known);
+    } catch (error) {
+      if (ProviderError.isInstance(error) && (error.status === 404 || error.status === 400))
+        return togetherJobVerdict(undefined, job, source, known);
+      throw error;
+    }
+  }
+
+  async function findJobByTrainingFile(
+    fileId: string,
+    callOptions: CallOptions = {},
+  ): Promise<FineTuneJobState | undefined> {
+    const list = await call(errorContext('fine-tune list'), callOptions.signal, (c, signal) =>
+      c.fineTuning.list({ signal }),
+    );
+    const match = list.data.find((j) => j.training_file === fileId);
+    return match ? get(match.id, callOptions) : undefined;
+  }
+
+  async function deleteFile(fileId: string, callOptions: CallOptions = {}): Promise<void> {
+    await call(
+      errorContext(`file ${fileId}`, '', 'It may already be deleted.'),
+      callOptions.signal,
+      (c, signal) => c.files.delete(fileId, { signal }),
+    );
+  }
+
+  async function listEndpoints(callOptions: CallOptions = {}): Promise<EndpointInfo[]> {
+    const list = await call(errorContext('endpoint list'), callOptions.signal, (c, signal) =>
+      c.endpoints.list({ type: 'dedicated' }, { signal }),
+    );
+    // The list omits the hardware, which prices an endpoint: ask for each one.
+    return Promise.all(list.data.map((e) => getEndpoint(e.id, callOptions)));
+  }
+
+  async function stopEndpoint(
+    endpointId: string,
+    callOptions: CallOptions = {},
+  ): Promise<TogetherDeployment> {
+    return toDeployment(
+      await call(
+        errorContext(`endpoint ${endpointId}`, '', 'Check the endpoint id (`distill endpoints list`).'),
+        callOptions.signal,
+        (c, signal) => c.endpoints.update(endpointId, { state: 'STOPPED' }, { signal }),
+      ),
+    );
+  }
+
   return {
     specificationVersion: 'v1',
     kind: 'fine-tune-backend',
@@ -391,6 +463,7 @@ export function createTogetherFineTuneBackend(
     /** Its fine-tunes are called through the model provider of the same id. */
     provider: id,
     description: `Together fine-tuning, files and dedicated endpoints (${baseURL})`,
+    methods: ['lora', 'full'],
     /** Export formats (runtime ids) whose JSONL Together trains on. */
     trainingPricePerMillionTokens: togetherTrainingPricePerMillionTokens,
     formats: ['together', 'together-preference', 'r1'],
@@ -408,5 +481,10 @@ export function createTogetherFineTuneBackend(
     deploy,
     listHardware,
     getEndpoint,
+    validateJob,
+    findJobByTrainingFile,
+    deleteFile,
+    listEndpoints,
+    stopEndpoint,
   };
 }

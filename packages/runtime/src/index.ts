@@ -52,6 +52,7 @@ export { EXPORT_FORMATS, type ExportFormat, type ExportFormatId } from './export
 export { type FrozenCall, freezeCall } from './export/freeze-call';
 export { getExportFormat } from './export/get-export-format';
 export { MissingReasoningError } from './export/missing-reasoning-error';
+export { type EndpointView, listEndpoints, stopEndpoint } from './finetune/endpoints';
 export {
   FINE_TUNE_RECORD_KIND,
   findFineTune,
@@ -59,7 +60,7 @@ export {
   newFineTuneId,
   saveFineTune,
 } from './finetune/fine-tune-records';
-export { cancelFineTune, type DeployOptions, deployFineTune } from './finetune/manage-fine-tune';
+export { cancelFineTune, type DeployOptions, deployFineTune, hourlyUsd } from './finetune/manage-fine-tune';
 export {
   type FineTuneOptions,
   type FineTunePlan,
@@ -71,7 +72,7 @@ export { isTerminal, progressOf, refreshFineTune } from './finetune/refresh-fine
 export { runFineTuned } from './finetune/run-fine-tuned';
 export { type FineTuneStep, startFineTune } from './finetune/start-fine-tune';
 export { trainingFormat } from './finetune/training-format';
-export { type WatchOptions, watchFineTune } from './finetune/watch-fine-tune';
+export { noJobError, type WatchOptions, watchFineTune } from './finetune/watch-fine-tune';
 export {
   type GenerateSamplesHooks,
   type GenerateSamplesOptions,

@@ -124,6 +124,19 @@ export async function generateCommand(
       },
     );
   }
+  if (summary.stopReason === 'budget' || summary.stopReason === 'too-many-failures') {
+    throw new UserError(
+      summary.stopReason === 'budget'
+        ? `Stopped short at the --max-cost budget: ${summary.totalGenerated} sample(s) stored${summary.count !== null ? ` of ${summary.count}` : ''}.`
+        : `Stopped short after ${summary.failed} failure(s) in a row: ${summary.totalGenerated} sample(s) stored${summary.count !== null ? ` of ${summary.count}` : ''}.`,
+      {
+        advice:
+          summary.stopReason === 'budget'
+            ? 'Raise --max-cost and run the same command again to continue; completed samples are kept.'
+            : 'Fix the cause above, then run the same command again (add --retry-failed for the failed inputs).',
+      },
+    );
+  }
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];

@@ -105,6 +105,12 @@ export const commands: readonly CommandEntry[] = [
     load: fineTune,
   },
   {
+    name: 'endpoints',
+    term: 'endpoints',
+    summary: 'dedicated endpoints (they bill by the hour while they run): list, stop',
+    load: async () => (await import('./endpoints-command')).registerEndpointsCommand,
+  },
+  {
     name: 'web',
     term: 'web [options]',
     summary: 'serve the local web front end: samples, playground, datasets and fine-tunes in the browser',

@@ -9,7 +9,13 @@ import {
   type GenerationFailureSummary,
   isFatalGenerationError,
 } from './failure-recorder';
-import type { GenerationSource, GenerationSourceInput, GenerationStopReason } from './generation-job';
+import { claimsForStore, type GenerationClaims } from './generation-claims';
+import {
+  type GenerationSource,
+  type GenerationSourceInput,
+  type GenerationStopReason,
+  generationTag,
+} from './generation-job';
 import type { GenerationProgress } from './generation-progress';
 import { GenerationScheduler } from './generation-scheduler';
 import type { WorkItem, WorkList } from './generation-work';
@@ -262,7 +268,14 @@ export async function generateSamples(
     }
     generateStartedAt = performance.now();
     if (!prepared.stopped) report();
-    const stopReason = prepared.stopped ?? (await launchAll(selected.work, samples, count, already));
+    // Claims in the store keep a second process on this generation from paying for the same inputs.
+    const claims = claimsForStore(store, jobId ? { jobId, tag: generationTag(jobId), count } : undefined);
+    let stopReason: GenerationStopReason;
+    try {
+      stopReason = prepared.stopped ?? (await launchAll(selected.work, samples, count, already, claims));
+    } finally {
+      claims?.close();
+    }
 
     // Finishing: the job record gets how the run ended.
     phase = 'finishing';
@@ -307,6 +320,7 @@ export async function generateSamples(
     recorder: SampleRecorder,
     count: number | null,
     already: number,
+    claims: GenerationClaims | undefined,
   ): Promise<GenerationStopReason> {
     let consecutiveFailures = 0;
 
@@ -317,8 +331,8 @@ export async function generateSamples(
     };
 
     const one = async (item: WorkItem) => {
-      // Checked again right before paying: another process may have generated it meanwhile.
-      if (await recorder.has(item)) return;
+      // Checked again right before paying: another process may have generated or claimed it meanwhile.
+      if ((await recorder.has(item)) || claims?.claim(item.key) === false) return;
       let attempts = 0;
       let output: TargetOutput;
       try {
@@ -350,7 +364,10 @@ export async function generateSamples(
         return undefined;
       },
       mayLaunch: (inFlight) => recorder.generated + inFlight < planned && budgetAllows(inFlight),
-      run: (index) => one(work.item(index)),
+      run: (index) => {
+        const item = work.item(index);
+        return one(item).finally(() => claims?.release(item.key));
+      },
       onSettled: report,
     });
     const { stop, launched } = await scheduler.run();

@@ -11,7 +11,7 @@ import { type ImportOptions, importSamples } from './import-samples';
 
 const fixtures = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const gsm8kTrain = path.resolve(repoRoot, '../shared/data/gsm8k/train.jsonl');
+const gsm8kTrain = path.resolve(repoRoot, 'examples/gsm8k/data/train.jsonl');
 
 let dir: string;
 let store: SqliteSampleStore;

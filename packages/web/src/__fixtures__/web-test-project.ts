@@ -9,7 +9,7 @@ import together from '@distillery/provider-together';
 import { createContext, importSamples, openSampleStore, openSession, type Session } from '@distillery/runtime';
 
 export const REPO_ROOT = path.resolve(fileURLToPath(new URL('../../../../', import.meta.url)));
-export const GSM8K_TRAIN = path.resolve(REPO_ROOT, '../shared/data/gsm8k/train.jsonl');
+export const GSM8K_TRAIN = path.resolve(REPO_ROOT, 'examples/gsm8k/data/train.jsonl');
 
 export interface WebTestProject {
   dir: string;

@@ -4,6 +4,7 @@ export * from './v1/trainer-capabilities';
 export * from './v1/trainer-deployments-v1';
 export * from './v1/trainer-files-v1';
 export * from './v1/trainer-hardware-v1';
+export * from './v1/trainer-job-validation-v1';
 export * from './v1/trainer-limits-v1';
 export * from './v1/trainer-pricing-v1';
 export * from './v1/trainer-v1';

@@ -106,7 +106,10 @@ export function fineTuneRoutes(options: { pollMs: number }): Route[] {
           backend: f.requiredString('backend'),
           baseModel: f.requiredString('baseModel'),
           strategy: strategy.data,
-          method: method.data,
+          // A backend without a LoRA/full choice refuses one; the form always sends one.
+          ...(ctx.session.plugins.backend(f.requiredString('backend')).methods
+            ? { method: method.data }
+            : {}),
           ...(hyperparameters ? { hyperparameters } : {}),
           ...(suffix ? { suffix } : {}),
         });

@@ -18,4 +18,13 @@ export interface Deployment {
 export interface TrainerDeploymentsV1 {
   deploy(request: DeployRequest, options?: CallOptions): Promise<Deployment>;
   getEndpoint(id: string, options?: CallOptions): Promise<Deployment>;
+  /** The account's dedicated endpoints (they bill by the hour while they run). */
+  listEndpoints?(options?: CallOptions): Promise<EndpointInfo[]>;
+  /** Stops an endpoint so it stops billing. */
+  stopEndpoint?(id: string, options?: CallOptions): Promise<Deployment>;
+}
+
+/** A dedicated endpoint as listed by `listEndpoints`. */
+export interface EndpointInfo extends Deployment {
+  model: string;
 }

@@ -29,6 +29,8 @@ export interface FineTuneJobRequest {
   trainingMethod: 'sft' | 'dpo';
   hyperparameters: Record<string, unknown>;
   suffix?: string;
+  /** The training data carries reasoning in a field of its own (needs a model that supports reasoning). */
+  reasoning?: boolean;
 }
 
 export interface FineTuneJobState {
@@ -55,6 +57,8 @@ export interface TrainerV1 extends PluginBase<'fine-tune-backend'> {
   readonly formats: readonly string[];
   /** Id of the model provider that calls this trainer's fine-tunes (recorded on each fine-tune). */
   readonly provider: string;
+  /** The LoRA/full choice it offers; absent when the provider has none (asking for one is an error). */
+  readonly methods?: readonly FineTuneMethod[];
   /** Checks a local training file with every rule the trainer enforces; never throws for bad data. */
   check(path: string, options?: TrainerCheckOptions): Promise<CheckReport>;
   create(job: FineTuneJobRequest, options?: CallOptions): Promise<{ id: string }>;
