@@ -1,6 +1,7 @@
 export * from './config/check-plugin';
 export * from './config/define-config';
 export * from './config/define-plugin';
+export * from './contracts/batch/v1';
 export * from './contracts/call-flow';
 export * from './contracts/fine-tune-backend';
 export * from './contracts/model-catalog';

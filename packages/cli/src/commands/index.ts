@@ -1,4 +1,5 @@
 import type { RegisterCommand } from '../command-context';
+import { registerBatchesCommand } from './batches-command';
 import { registerCheckCommand } from './check-command';
 import { registerDatasetCommand } from './dataset-command';
 import { registerExportCommand } from './export-command';
@@ -21,6 +22,7 @@ export const commands: readonly RegisterCommand[] = [
   registerRunCommand,
   registerImportCommand,
   registerGenerateCommand,
+  registerBatchesCommand,
   registerSamplesCommand,
   registerDatasetCommand,
   registerExportCommand,

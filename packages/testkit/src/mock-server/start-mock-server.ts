@@ -5,6 +5,7 @@ import { apiKeyOf, isInvalidApiKey } from './api-key';
 import type { ChatRequestInfo } from './chat-request-info';
 import { type ChatHandler, ChatScript } from './chat-script';
 import { FaultQueue } from './fault-queue';
+import { MockBatches, type MockBatchesControl } from './mock-batches';
 import { MockEndpoints, type MockEndpointsControl } from './mock-endpoints';
 import type { MockFault } from './mock-fault';
 import { MockFileStore, type MockFilesControl } from './mock-file-store';
@@ -28,6 +29,7 @@ import { anthropicMessagesRoute } from './routes/anthropic-messages-route';
 import { createDeployedModelChatRoute } from './routes/deployed-model-chat-route';
 import { createFilesRoutes } from './routes/files-routes';
 import { modelsRoute } from './routes/models-route';
+import { createOpenAiBatchesRoutes } from './routes/openai-batches-routes';
 import { openAiChatCompletionsRoute } from './routes/openai-chat-completions-route';
 import { createOpenAiFineTuningRoutes } from './routes/openai-fine-tuning-routes';
 import { createTogetherEndpointsRoutes } from './routes/together-endpoints-routes';
@@ -83,6 +85,8 @@ export interface MockServer {
   readonly fineTunes: MockFineTunesControl;
   /** Together dedicated endpoints: advance, finish, fail. */
   readonly endpoints: MockEndpointsControl;
+  /** Batches of the three batch APIs: how new ones behave (delay, expiry, cancels), and what they hold. */
+  readonly batches: MockBatchesControl;
   /** Scripted replies not yet used. */
   readonly pendingReplies: readonly MockReply[];
   /** Faults not yet used up. */
@@ -109,6 +113,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   let requestCounter = 0;
 
   const files = new MockFileStore();
+  const batches = new MockBatches();
   const fineTunes = new MockFineTunes(files, options.simulation ?? {}, (name) => {
     if (!models.includes(name)) models.push(name);
   });
@@ -128,6 +133,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     ...createTogetherFineTunesRoutes(fineTunes, files),
     ...createOpenAiFineTuningRoutes(fineTunes, files),
     ...createTogetherEndpointsRoutes(endpoints, fineTunes),
+    ...createOpenAiBatchesRoutes(batches, files),
     ...(options.routes ?? []),
   ]) {
     router.add(route.method, route.path, route.handler, route.options);
@@ -328,6 +334,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     files,
     fineTunes,
     endpoints,
+    batches,
     get pendingReplies() {
       return script.pending;
     },
@@ -341,6 +348,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       files.clear();
       fineTunes.reset();
       endpoints.reset();
+      batches.reset();
       models.splice(0, models.length, ...baseModels);
     },
     close() {
