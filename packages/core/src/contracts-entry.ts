@@ -3,6 +3,7 @@
 export * from './config/check-plugin';
 export * from './config/check-plugin-manifest';
 export * from './config/define-plugin';
+export * from './contracts/batch/v1';
 export * from './contracts/call-flow/index';
 export * from './contracts/fine-tune-backend/index';
 export * from './contracts/model-catalog';

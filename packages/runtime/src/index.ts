@@ -1,3 +1,4 @@
+export * from './batch';
 export { CONFIG_FILE_NAMES, findConfigFile } from './config/find-config-file';
 export { type LoadedConfig, loadConfig } from './config/load-config';
 export { type Logger, silentLogger, streamLogger } from './context/logger';

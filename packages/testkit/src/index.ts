@@ -1,6 +1,13 @@
 export type { ChatRequestInfo } from './mock-server/chat-request-info';
 export type { ChatHandler } from './mock-server/chat-script';
 export { estimateTokens } from './mock-server/estimate-tokens';
+export type {
+  MockBatch,
+  MockBatchApi,
+  MockBatchesControl,
+  MockBatchSettings,
+  MockBatchStatus,
+} from './mock-server/mock-batches';
 export type { MockEndpointInfo, MockEndpointsControl } from './mock-server/mock-endpoints';
 export type { MockFault, MockFaultType } from './mock-server/mock-fault';
 export type { MockFile, MockFileProvider, TogetherProcessingStatus } from './mock-server/mock-file';

@@ -54,6 +54,12 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./generate-command')).registerGenerateCommand,
   },
   {
+    name: 'batches',
+    term: 'batches',
+    summary: 'provider batch jobs of generations: list, status, cancel',
+    load: async () => (await import('./batches-command')).registerBatchesCommand,
+  },
+  {
     name: 'samples',
     term: 'samples',
     summary: 'list, show, tag, rate and delete stored samples',

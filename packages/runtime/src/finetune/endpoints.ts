@@ -16,19 +16,21 @@ export interface EndpointView extends EndpointInfo {
 
 const IDLE = ['STOPPED', 'ERROR'];
 
-function endpointsBackend(
-  session: Session,
-  backendId: string,
-): FineTuneBackend & Required<Pick<FineTuneBackend, 'listEndpoints' | 'stopEndpoint'>> {
-  const backend = session.plugins.backend(backendId);
-  if (!backend.listEndpoints || !backend.stopEndpoint)
+type EndpointsBackend = FineTuneBackend & Required<Pick<FineTuneBackend, 'listEndpoints' | 'stopEndpoint'>>;
+
+const hasEndpoints = (backend: FineTuneBackend): backend is EndpointsBackend =>
+  typeof backend.listEndpoints === 'function' && typeof backend.stopEndpoint === 'function';
+
+async function endpointsBackend(session: Session, backendId: string): Promise<EndpointsBackend> {
+  const backend = await session.plugins.backend(backendId);
+  if (!hasEndpoints(backend))
     throw new UserError(
       `Backend "${backendId}" has no dedicated endpoints (nothing of it bills by the hour).`,
       {
         advice: 'Pass --backend with a backend that deploys fine-tunes.',
       },
     );
-  return backend as FineTuneBackend & Required<Pick<FineTuneBackend, 'listEndpoints' | 'stopEndpoint'>>;
+  return backend;
 }
 
 async function views(
@@ -63,7 +65,7 @@ export async function listEndpoints(
   store: SampleStore,
   backendId: string,
 ): Promise<EndpointView[]> {
-  const backend = endpointsBackend(session, backendId);
+  const backend = await endpointsBackend(session, backendId);
   const endpoints = await backend.listEndpoints(session.ctx.signal ? { signal: session.ctx.signal } : {});
   return views(session, store, backend, endpoints);
 }
@@ -75,7 +77,7 @@ export async function stopEndpoint(
   backendId: string,
   ref: string,
 ): Promise<EndpointView> {
-  const backend = endpointsBackend(session, backendId);
+  const backend = await endpointsBackend(session, backendId);
   const signal = session.ctx.signal ? { signal: session.ctx.signal } : {};
   const byFineTune = (await listFineTunes(store)).find((r) => r.id === ref || r.jobId === ref)?.endpoint?.id;
   const all = await backend.listEndpoints(signal);

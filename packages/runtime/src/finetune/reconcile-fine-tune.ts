@@ -19,7 +19,7 @@ export async function reconcileFineTune(
   record: FineTuneRecord,
 ): Promise<FineTuneRecord> {
   if (record.jobId || !UNSETTLED.includes(record.rawStatus ?? '')) return record;
-  const backend = session.plugins.backend(record.backend);
+  const backend = await session.plugins.backend(record.backend);
   const train = record.files.train;
   if (train && !backend.findJobByTrainingFile) return record;
   const found =

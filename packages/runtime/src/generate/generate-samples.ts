@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addUsage, EMPTY_USAGE, InputError, type ModelProvider, type Usage } from '@distillery/core';
+import { openBatchKeys } from '../batch/open-batch-keys';
 import { findTask } from '../project/find-task';
 import type { Session } from '../session';
 import type { SampleStore } from '../store/sample-store';
@@ -79,6 +80,8 @@ export interface GenerationSummary {
   skippedExisting: number;
   /** Inputs skipped because they failed before (use `retryFailed`). */
   skippedFailed: number;
+  /** Inputs skipped because a provider batch (`generate --batch`) still holds their requests. */
+  skippedInBatch: number;
   /** Samples this run meant to produce. */
   planned: number;
   generated: number;
@@ -258,8 +261,15 @@ export async function generateSamples(
       now,
     });
     const selected = prepared.stopped
-      ? { work: prepared.work, inputs: 0, skippedExisting: 0, skippedFailed: 0 }
-      : await selectWork(store, failures, prepared.work, options.retryFailed ?? false);
+      ? { work: prepared.work, inputs: 0, skippedExisting: 0, skippedFailed: 0, skippedInBatch: 0 }
+      : await selectWork(
+          store,
+          failures,
+          prepared.work,
+          options.retryFailed ?? false,
+          // Never pay directly for what a provider batch was already sent.
+          await openBatchKeys(store, task.id),
+        );
     const already = prepared.job && !prepared.stopped ? await prepared.job.stored() : 0;
     const { count } = prepared;
     if (!prepared.stopped) {
@@ -298,6 +308,7 @@ export async function generateSamples(
       inputs: selected.inputs,
       skippedExisting: selected.skippedExisting,
       skippedFailed: selected.skippedFailed,
+      skippedInBatch: selected.skippedInBatch,
       planned,
       generated: generatedNow(),
       failed: failures.count,

@@ -219,6 +219,8 @@ export interface SelectedWork {
   skippedExisting: number;
   /** Inputs skipped because they failed before (use `retryFailed`). */
   skippedFailed: number;
+  /** Inputs skipped because a provider batch still holds their requests. */
+  skippedInBatch: number;
 }
 
 /** Skips what is already stored (and, unless retrying them, what failed before). */
@@ -227,9 +229,11 @@ export async function selectWork(
   failures: FailureRecorder,
   work: WorkList,
   retryFailed: boolean,
+  inBatch: ReadonlySet<string> = new Set(),
 ): Promise<SelectedWork> {
   let skippedExisting = 0;
   let skippedFailed = 0;
+  let skippedInBatch = 0;
   const todo: number[] = [];
   for (let index = 0; index < work.length; index++) {
     const item = work.item(index);
@@ -238,9 +242,11 @@ export async function selectWork(
       await failures.forgetRetried(item);
     } else if (!retryFailed && failures.has(item.key)) {
       skippedFailed++;
+    } else if (inBatch.has(item.key)) {
+      skippedInBatch++;
     } else {
       todo.push(index);
     }
   }
-  return { work: pickWork(work, todo), inputs: work.length, skippedExisting, skippedFailed };
+  return { work: pickWork(work, todo), inputs: work.length, skippedExisting, skippedFailed, skippedInBatch };
 }

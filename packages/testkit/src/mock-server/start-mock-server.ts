@@ -5,6 +5,7 @@ import { apiKeyOf, isInvalidApiKey } from './api-key';
 import type { ChatRequestInfo } from './chat-request-info';
 import { type ChatHandler, ChatScript } from './chat-script';
 import { FaultQueue } from './fault-queue';
+import { MockBatches, type MockBatchesControl } from './mock-batches';
 import { MockEndpoints, type MockEndpointsControl } from './mock-endpoints';
 import type { MockFault } from './mock-fault';
 import { MockFileStore, type MockFilesControl } from './mock-file-store';
@@ -30,6 +31,7 @@ import { anthropicMessagesRoute } from './routes/anthropic-messages-route';
 import { createDeployedModelChatRoute } from './routes/deployed-model-chat-route';
 import { createFilesRoutes } from './routes/files-routes';
 import { modelsRoute } from './routes/models-route';
+import { createOpenAiBatchesRoutes } from './routes/openai-batches-routes';
 import { openAiChatCompletionsRoute } from './routes/openai-chat-completions-route';
 import { createOpenAiFineTuningRoutes } from './routes/openai-fine-tuning-routes';
 import { createTogetherEndpointsRoutes } from './routes/together-endpoints-routes';
@@ -109,6 +111,8 @@ export interface MockServer {
   readonly fineTunes: MockFineTunesControl;
   /** Together dedicated endpoints: advance, finish, fail. */
   readonly endpoints: MockEndpointsControl;
+  /** Batches of the three batch APIs: how new ones behave (delay, expiry, cancels), and what they hold. */
+  readonly batches: MockBatchesControl;
   /** Scripted replies not yet used. */
   readonly pendingReplies: readonly MockReply[];
   /** Faults not yet used up. */
@@ -169,6 +173,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const validator = validation === 'off' && !validateResponses ? undefined : sharedValidator;
 
   const files = new MockFileStore();
+  const batches = new MockBatches();
   const fineTunes = new MockFineTunes(files, options.simulation ?? {}, (name) => {
     if (!models.includes(name)) models.push(name);
   });
@@ -189,6 +194,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     ...(serves('together') ? createTogetherFineTunesRoutes(fineTunes, files) : []),
     ...(serves('openai') ? createOpenAiFineTuningRoutes(fineTunes, files) : []),
     ...(serves('together') ? createTogetherEndpointsRoutes(endpoints, fineTunes) : []),
+    ...(serves('openai') || serves('together') ? createOpenAiBatchesRoutes(batches, files) : []),
   ]) {
     router.add(route.method, route.path, route.handler, route.options, true);
   }
@@ -463,6 +469,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     files,
     fineTunes,
     endpoints,
+    batches,
     get pendingReplies() {
       return script.pending;
     },
@@ -477,6 +484,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       files.clear();
       fineTunes.reset();
       endpoints.reset();
+      batches.reset();
       models.splice(0, models.length, ...baseModels);
     },
     close() {

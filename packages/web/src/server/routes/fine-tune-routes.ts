@@ -107,7 +107,7 @@ export function fineTuneRoutes(options: { pollMs: number }): Route[] {
           baseModel: f.requiredString('baseModel'),
           strategy: strategy.data,
           // A backend without a LoRA/full choice refuses one; the form always sends one.
-          ...(ctx.session.plugins.backend(f.requiredString('backend')).methods
+          ...((await ctx.session.plugins.backend(f.requiredString('backend'))).methods
             ? { method: method.data }
             : {}),
           ...(hyperparameters ? { hyperparameters } : {}),

@@ -2,6 +2,7 @@ import type { JsonSchema } from '../../../schema/json-schema';
 import type { ChatMessage } from '../../../schema/message';
 import type { ModelParameters } from '../../../schema/run-config';
 import type { Usage } from '../../../schema/usage';
+import type { ModelBatchV1 } from '../../batch/v1/batch-v1';
 import type { ModelInfo, ReasoningExposure } from '../../model-catalog';
 import type { PluginBase } from '../../plugin-base';
 
@@ -70,6 +71,8 @@ export interface ModelProviderV1 extends PluginBase<'model-provider'> {
   stream(request: ChatRequest, options?: CallOptions): AsyncIterable<ChatStreamEvent>;
   /** Known models, how they expose reasoning, their prices. */
   readonly models?: readonly ModelInfo[];
+  /** The provider's batch API, where it has one (optional capability). */
+  readonly batch?: ModelBatchV1;
 }
 
 /** The current model provider contract. */
