@@ -9,6 +9,7 @@ import {
   type FineTuneJobRequest,
   type FineTuneJobState,
   InputError,
+  type TrainerCheckOptions,
 } from '@distillery/core';
 import {
   assertCheckPassed,
@@ -60,7 +61,7 @@ export interface OpenAICheckpoint {
 
 export interface OpenAIFineTuneBackend extends FineTuneBackend {
   readonly baseURL: string;
-  check(path: string, options?: CallOptions & { model?: string }): Promise<CheckReport>;
+  check(path: string, options?: TrainerCheckOptions): Promise<CheckReport>;
   upload(path: string, options?: CallOptions & { model?: string }): Promise<UploadedOpenAIFile>;
   /** Training and validation files may be local paths (checked, then uploaded) or `file-…` ids. */
   create(job: FineTuneJobRequest, options?: CallOptions): Promise<{ id: string }>;
@@ -110,10 +111,7 @@ export function createOpenAIFineTuneBackend(
     attemptMs = timeoutMs,
   ) => callWithRetry({ errors, policy, timeoutMs: attemptMs, signal, call: (s) => fn(sdk(errors), s) });
 
-  async function check(
-    path: string,
-    callOptions: CallOptions & { model?: string } = {},
-  ): Promise<CheckReport> {
+  async function check(path: string, callOptions: TrainerCheckOptions = {}): Promise<CheckReport> {
     if (!existsSync(path))
       throw new InputError(`${path} does not exist.`, {
         advice: 'Export the dataset first (`distill export`).',
@@ -121,8 +119,7 @@ export function createOpenAIFineTuneBackend(
     return checker(path, {
       ...options.check,
       backend: 'openai',
-      ...(callOptions.model ? { model: callOptions.model } : {}),
-      ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+      ...callOptions,
     });
   }
 
@@ -240,6 +237,8 @@ export function createOpenAIFineTuneBackend(
     specificationVersion: 'v1',
     kind: 'fine-tune-backend',
     id,
+    /** Its fine-tunes are called through the model provider of the same id. */
+    provider: id,
     description: `OpenAI fine-tuning (${baseURL})`,
     /** Export formats (runtime ids) whose JSONL OpenAI trains on. */
     trainingPricePerMillionTokens: openAITrainingPricePerMillionTokens,

@@ -12,6 +12,7 @@ import {
   type FineTuneJobState,
   type HardwareOption,
   InputError,
+  type TrainerCheckOptions,
   type ModelLimits,
   type PriceEstimate,
 } from '@distillery/core';
@@ -94,7 +95,7 @@ export interface TogetherDeployment extends Deployment {
 
 export interface TogetherFineTuneBackend extends FineTuneBackend {
   readonly baseURL: string;
-  check(path: string, options?: CallOptions & { model?: string }): Promise<CheckReport>;
+  check(path: string, options?: TrainerCheckOptions): Promise<CheckReport>;
   upload(path: string, options?: CallOptions & { model?: string }): Promise<UploadedTogetherFile>;
   /** Training and validation files may be local paths (checked, then uploaded) or `file-…` ids. */
   create(job: FineTuneJobRequest, options?: CallOptions): Promise<{ id: string }>;
@@ -166,10 +167,7 @@ export function createTogetherFineTuneBackend(
     fn: (c: Together, s: AbortSignal) => Promise<T>,
   ) => callWithRetry({ errors, policy, timeoutMs, signal, call: (s) => fn(sdk(errors), s) });
 
-  async function check(
-    path: string,
-    callOptions: CallOptions & { model?: string } = {},
-  ): Promise<CheckReport> {
+  async function check(path: string, callOptions: TrainerCheckOptions = {}): Promise<CheckReport> {
     if (!existsSync(path))
       throw new InputError(`${path} does not exist.`, {
         advice: 'Export the dataset first (`distill export`).',
@@ -177,8 +175,7 @@ export function createTogetherFineTuneBackend(
     return checker(path, {
       ...options.check,
       backend: 'together',
-      ...(callOptions.model ? { model: callOptions.model } : {}),
-      ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+      ...callOptions,
     });
   }
 
@@ -407,6 +404,8 @@ export function createTogetherFineTuneBackend(
     specificationVersion: 'v1',
     kind: 'fine-tune-backend',
     id,
+    /** Its fine-tunes are called through the model provider of the same id. */
+    provider: id,
     description: `Together fine-tuning, files and dedicated endpoints (${baseURL})`,
     /** Export formats (runtime ids) whose JSONL Together trains on. */
     trainingPricePerMillionTokens: togetherTrainingPricePerMillionTokens,

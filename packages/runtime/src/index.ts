@@ -110,7 +110,14 @@ export {
   importSamples,
 } from './import/import-samples';
 export { expandPluginModule } from './plugins/expand-plugin-module';
-export { type BuiltinPluginModule, type LoadPluginsOptions, loadPlugins } from './plugins/load-plugins';
+export { findPluginPackage, type PluginPackageInfo } from './plugins/find-plugin-package';
+export {
+  type BuiltinPluginModule,
+  type BuiltinPluginPackage,
+  type BuiltinPluginValue,
+  type LoadPluginsOptions,
+  loadPlugins,
+} from './plugins/load-plugins';
 export type { PluginFactory, PluginRecord } from './plugins/plugin-record';
 export { PluginRegistry } from './plugins/plugin-registry';
 export { resolveModelInfo } from './plugins/resolve-model-info';

@@ -30,7 +30,7 @@ export async function importCommand(
   io: CliIO,
 ): Promise<void> {
   findTask(session, options.task);
-  const parser = options.parser ? session.plugins.parser(options.parser) : undefined;
+  const parser = options.parser ? await session.plugins.parser(options.parser) : undefined;
   const store = await openProjectStore(session);
   let result: Awaited<ReturnType<typeof importSamples>>;
   try {

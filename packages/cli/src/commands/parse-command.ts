@@ -73,7 +73,7 @@ export async function parseCommand(
   options: ParseCommandOptions,
   io: CliIO,
 ): Promise<void> {
-  const parser = session.plugins.parser(options.parser);
+  const parser = await session.plugins.parser(options.parser);
   if (options.chunks && file) {
     throw new InputError('Give either a FILE or --chunks, not both.', {
       advice: 'Use `distill parse FILE` for whole text or `distill parse --chunks CHUNKS.json` for a stream.',

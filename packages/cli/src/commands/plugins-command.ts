@@ -4,19 +4,34 @@ import type { CliIO } from '../cli-io';
 import type { RegisterCommand } from '../command-context';
 import { styleFor } from '../style';
 
-/** `distill plugins`: the loaded plugins with their kind, package and version. */
+/**
+ * `distill plugins`: every plugin the registry knows, from manifests (no implementation is
+ * imported): kind, id, package, version and optional capabilities.
+ */
 export function pluginsCommand(session: Session, options: { json?: boolean }, io: CliIO): void {
   const rows = session.plugins
     .list()
-    .map((r) => ({ id: r.id, kind: r.kind, package: r.packageName ?? r.source, version: r.version ?? null }))
+    .map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      package: r.packageName ?? r.source,
+      version: r.version ?? null,
+      capabilities: [...(r.manifest.capabilities ?? [])],
+    }))
     .sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
   if (options.json) {
     io.stdout.write(`${JSON.stringify(rows)}\n`);
     return;
   }
   const style = styleFor(io.stdout, io.env);
-  const header = ['ID', 'KIND', 'PACKAGE', 'VERSION'];
-  const table = rows.map((r) => [r.id, r.kind, r.package, r.version ?? '-']);
+  const header = ['ID', 'KIND', 'PACKAGE', 'VERSION', 'CAPABILITIES'];
+  const table = rows.map((r) => [
+    r.id,
+    r.kind,
+    r.package,
+    r.version ?? '-',
+    r.capabilities.join(', ') || '-',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]) =>
     cells
@@ -34,7 +49,7 @@ export function pluginsCommand(session: Session, options: { json?: boolean }, io
 export const registerPluginsCommand: RegisterCommand = (program, { io, session }) => {
   program
     .command('plugins')
-    .description('list the loaded plugins: id, kind, package, version')
+    .description('list the known plugins: id, kind, package, version, capabilities')
     .option('--json', 'print a JSON array')
     .action(async (options: { json?: boolean }, command: Command) =>
       pluginsCommand(await session(command), options, io),

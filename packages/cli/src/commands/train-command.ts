@@ -47,11 +47,8 @@ function hyperparameters(o: TrainOptions): Record<string, unknown> {
   };
   set('nEpochs', positive('--epochs', o.epochs, true));
   set('batchSize', positive('--batch-size', o.batchSize, true));
-  // OpenAI takes a multiplier of its default learning rate; Together an absolute rate.
-  set(
-    o.backend === 'openai' ? 'learningRateMultiplier' : 'learningRate',
-    positive('--learning-rate', o.learningRate, false),
-  );
+  // Each backend reads it its own way (OpenAI: a multiplier of its default; Together: the rate).
+  set('learningRate', positive('--learning-rate', o.learningRate, false));
   set('warmupRatio', positive('--warmup-ratio', o.warmupRatio, false));
   set('nCheckpoints', positive('--checkpoints', o.checkpoints, true));
   set('nEvals', positive('--evals', o.evals, true));

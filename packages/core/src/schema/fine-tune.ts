@@ -34,6 +34,8 @@ export type FineTuneEvent = z.infer<typeof FineTuneEventSchema>;
 export const FineTuneRecordSchema = z.object({
   id: z.string().min(1),
   backend: z.string().min(1),
+  /** The model provider that calls the result (the backend's `provider`); older records lack it. */
+  provider: z.string().min(1).optional(),
   baseModel: z.string().min(1),
   datasetId: z.string().min(1),
   splits: z.object({ train: z.string(), validation: z.string().optional() }),

@@ -24,7 +24,7 @@ export async function cancelFineTune(
       advice: 'See `distill jobs`.',
     });
   }
-  const backend = session.plugins.backend(record.backend);
+  const backend = await session.plugins.backend(record.backend);
   await backend.cancel(requireJob(fresh), session.ctx.signal ? { signal: session.ctx.signal } : {});
   return refreshFineTune(session, store, fresh);
 }
@@ -82,7 +82,7 @@ export async function deployFineTune(
   options: DeployOptions,
 ): Promise<FineTuneRecord> {
   const fresh = await refreshFineTune(session, store, record);
-  const backend = session.plugins.backend(record.backend);
+  const backend = await session.plugins.backend(record.backend);
   if (!backend.deploy) {
     throw new UserError(
       `Backend "${record.backend}" has no deploy step: call the fine-tuned model directly.`,

@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { checkFile } from '@distillery/check';
 import {
   type CheckReport,
   type DatasetSnapshot,
@@ -58,6 +57,8 @@ export interface FineTunePlan {
   dir: string;
   dataset: DatasetSnapshot;
   backend: string;
+  /** The model provider that will call the result (the backend's `provider`). */
+  provider: string;
   baseModel: string;
   strategy: TrainingStrategy;
   method: FineTuneMethod;
@@ -99,7 +100,7 @@ export async function planFineTune(
   store: SampleStore,
   options: FineTuneOptions,
 ): Promise<FineTunePlan> {
-  const backend: FineTuneBackend = session.plugins.backend(options.backend);
+  const backend: FineTuneBackend = await session.plugins.backend(options.backend);
   const dataset = await findDataset(store, options.dataset);
   const method = options.method ?? 'lora';
   const format = trainingFormat(backend, options.strategy, {
@@ -125,14 +126,15 @@ export async function planFineTune(
       out,
       ...(options.prompt ? { prompt: options.prompt } : {}),
     });
-    const check = await checkFile(exported.file, {
-      backend: backend.id === 'openai' ? 'openai' : 'together',
+    // The backend checks with its own rules (its contract's `check`).
+    const check = await backend.check(exported.file, {
       model: options.baseModel,
       strict: true,
       // The two-message chain of thought keeps the reasoning in an earlier assistant turn, which
       // the lint cannot tell from a plain turn; export has already refused samples without it.
       expectReasoning: options.strategy === 'reasoning' && exported.layout !== 'cot-messages',
       ...(against ? { against } : {}),
+      ...(session.ctx.signal ? { signal: session.ctx.signal } : {}),
     });
     if (!check.ok) throw failedCheck(split, exported.file, check);
     return { split, export: exported, check };
@@ -171,6 +173,7 @@ export async function planFineTune(
     dir,
     dataset,
     backend: backend.id,
+    provider: backend.provider,
     baseModel: options.baseModel,
     strategy: options.strategy,
     method,

@@ -16,7 +16,7 @@ export async function refreshFineTune(
   record: FineTuneRecord,
 ): Promise<FineTuneRecord> {
   if (!record.jobId) return record;
-  const backend = session.plugins.backend(record.backend);
+  const backend = await session.plugins.backend(record.backend);
   const callOptions = session.ctx.signal ? { signal: session.ctx.signal } : {};
   const [state, events] = await Promise.all([
     backend.get(record.jobId, callOptions),

@@ -19,7 +19,8 @@ export async function runFineTuned(
     });
   }
   return runModel(session, {
-    provider: record.backend,
+    // Records made before fine-tunes named their provider were all called by the backend's id.
+    provider: record.provider ?? record.backend,
     model,
     flow: record.flow,
     ...(record.parser ? { parser: record.parser } : {}),

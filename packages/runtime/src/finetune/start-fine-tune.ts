@@ -1,4 +1,4 @@
-import type { FineTuneRecord } from '@distillery/core';
+import { type FineTuneRecord, hasFiles } from '@distillery/core';
 import type { Session } from '../session';
 import type { SampleStore } from '../store/sample-store';
 import { saveFineTune } from './fine-tune-records';
@@ -18,13 +18,14 @@ export async function startFineTune(
   plan: FineTunePlan,
   options: { onStep?: (step: FineTuneStep) => void } = {},
 ): Promise<FineTuneRecord> {
-  const backend = session.plugins.backend(plan.backend);
+  const backend = await session.plugins.backend(plan.backend);
   const signal = session.ctx.signal;
   const callOptions = signal ? { signal } : {};
   const now = () => new Date().toISOString();
   let record: FineTuneRecord = await saveFineTune(store, {
     id: plan.id,
     backend: plan.backend,
+    provider: plan.provider,
     baseModel: plan.baseModel,
     datasetId: plan.dataset.id,
     splits: { train: plan.train.split, ...(plan.validation ? { validation: plan.validation.split } : {}) },
@@ -46,18 +47,26 @@ export async function startFineTune(
     options.onStep?.('limits');
     await backend.limits(plan.baseModel, callOptions);
   }
-  options.onStep?.('upload-train');
-  const train = await backend.upload(plan.train.export.file, callOptions);
-  record = await saveFineTune(store, { ...record, files: { ...record.files, train: train.id } });
-  let validationId: string | undefined;
-  if (plan.validation) {
-    options.onStep?.('upload-validation');
-    validationId = (await backend.upload(plan.validation.export.file, callOptions)).id;
-    record = await saveFineTune(store, { ...record, files: { ...record.files, validation: validationId } });
+  // A backend with the `files` capability keeps files on the provider: upload them first and
+  // record their ids. Others (local trainers) take the checked local paths in `create`.
+  let trainingFile = plan.train.export.file;
+  let validationFile = plan.validation?.export.file;
+  if (hasFiles(backend)) {
+    options.onStep?.('upload-train');
+    trainingFile = (await backend.upload(trainingFile, callOptions)).id;
+    record = await saveFineTune(store, { ...record, files: { ...record.files, train: trainingFile } });
+    if (validationFile) {
+      options.onStep?.('upload-validation');
+      validationFile = (await backend.upload(validationFile, callOptions)).id;
+      record = await saveFineTune(store, {
+        ...record,
+        files: { ...record.files, validation: validationFile },
+      });
+    }
   }
   options.onStep?.('create');
   const created = await backend.create(
-    { ...plan.request, trainingFile: train.id, ...(validationId ? { validationFile: validationId } : {}) },
+    { ...plan.request, trainingFile, ...(validationFile ? { validationFile } : {}) },
     callOptions,
   );
   record = await saveFineTune(store, { ...record, jobId: created.id });

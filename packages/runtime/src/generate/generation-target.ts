@@ -49,16 +49,16 @@ export function findRunConfig(session: Session, task: Task, name: string | undef
 }
 
 /** Resolves provider, flow, parser, model info, prompt and parameters of a run config. */
-export function resolveGenerationTarget(
+export async function resolveGenerationTarget(
   session: Session,
   task: Task,
   runConfig: RunConfig,
-): GenerationTarget {
-  const provider = session.plugins.provider(runConfig.provider);
+): Promise<GenerationTarget> {
+  const provider = await session.plugins.provider(runConfig.provider);
   const modelInfo = resolveModelInfo(provider, runConfig.model, session.config.config);
-  const flow = session.plugins.flow(runConfig.flow);
+  const flow = await session.plugins.flow(runConfig.flow);
   const parserId = runConfig.parser ?? (modelInfo.reasoning === 'inline' ? modelInfo.parser : undefined);
-  const parser = parserId ? session.plugins.parser(parserId) : undefined;
+  const parser = parserId ? await session.plugins.parser(parserId) : undefined;
   const prompt: Prompt = runConfig.prompt ?? {
     system: task.instruction,
     ...(task.thinkingInstruction ? { thinkingInstruction: task.thinkingInstruction } : {}),

@@ -81,13 +81,13 @@ export async function prepareGeneration(
     const records = failures
       .list()
       .filter((f) => request.runConfig === undefined || f.runConfig === request.runConfig);
-    const primary = targetFor(request.runConfig ?? records[0]?.runConfig);
+    const primary = await targetFor(request.runConfig ?? records[0]?.runConfig);
     const targets = new Map<string, GenerationTarget>();
     const items: WorkItem[] = [];
     for (const record of records) {
       let target = targets.get(record.runConfig);
       if (!target) {
-        target = targetFor(record.runConfig);
+        target = await targetFor(record.runConfig);
         targets.set(record.runConfig, target);
       }
       items.push({
@@ -136,7 +136,7 @@ export async function prepareGeneration(
     parsedSource.file = relative.startsWith('..') || path.isAbsolute(relative) ? readFrom : relative;
     if (request.source === undefined) readFrom = path.resolve(session.config.dir, parsedSource.file);
   }
-  const primary = targetFor(runConfigName);
+  const primary = await targetFor(runConfigName);
   const jobId = generationJobId(task.id, primary.runConfig.name, parsedSource);
   const previous = await GenerationJobRecorder.previous(store, jobId);
   const job = GenerationJobRecorder.prepare(
@@ -169,10 +169,10 @@ export async function prepareGeneration(
   } else {
     const topics = ctx.topics;
     topics.onStart();
-    const treeTarget = targetFor(parsedSource.runConfig ?? primary.runConfig.name);
+    const treeTarget = await targetFor(parsedSource.runConfig ?? primary.runConfig.name);
     const topicTarget: GenerationTarget =
       treeTarget.runConfig.flow === 'cot'
-        ? { ...treeTarget, flow: session.plugins.flow('single') }
+        ? { ...treeTarget, flow: await session.plugins.flow('single') }
         : treeTarget;
     const tree = await buildTopicTree(
       {

@@ -41,14 +41,14 @@ export interface RunModelResult extends TaskOutput {
 
 /** Runs one input through a provider, model and call flow: the `distill run` pipeline. */
 export async function runModel(session: Session, options: RunModelOptions): Promise<RunModelResult> {
-  const provider = session.plugins.provider(options.provider);
+  const provider = await session.plugins.provider(options.provider);
   const modelInfo = resolveModelInfo(provider, options.model, session.config.config);
   const flowId =
     options.flow ??
     (['field', 'inline', 'summary', 'hidden'].includes(modelInfo.reasoning) ? 'reasoning' : 'single');
-  const flow = session.plugins.flow(flowId);
+  const flow = await session.plugins.flow(flowId);
   const parserId = options.parser ?? (modelInfo.reasoning === 'inline' ? modelInfo.parser : undefined);
-  const parser = parserId ? session.plugins.parser(parserId) : undefined;
+  const parser = parserId ? await session.plugins.parser(parserId) : undefined;
   const output = await flow.run({
     provider,
     model: options.model,

@@ -337,7 +337,8 @@ export interface ExportFormatView {
   id: string;
   description: string;
   /** The provider checker for this format, if any. */
-  checkBackend: 'together' | 'openai' | null;
+  /** The fine-tune backend whose check reads this format, if any trains on it. */
+  checkBackend: string | null;
 }
 
 // ---------- fine-tunes ----------

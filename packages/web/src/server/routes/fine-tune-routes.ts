@@ -193,7 +193,7 @@ export function fineTuneRoutes(options: { pollMs: number }): Route[] {
       path: '/api/fine-tunes/:id/hardware',
       async handler({ ctx, params, signal }): Promise<HardwareView[]> {
         const record = await findFineTune(ctx.store, params.id!);
-        const backend = ctx.session.plugins.backend(record.backend);
+        const backend = await ctx.session.plugins.backend(record.backend);
         if (!backend.listHardware) return [];
         const options = record.resultModel ?? record.baseModel;
         return (await backend.listHardware(options, { signal })).map((h) => ({

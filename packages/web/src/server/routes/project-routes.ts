@@ -6,14 +6,15 @@ import type { Route } from '../route';
 function plugins(session: Session, kind: PluginKind): PluginSummary[] {
   return session.plugins.list(kind).map((record) => ({
     id: record.id,
-    ...(record.plugin.description ? { description: record.plugin.description } : {}),
+    ...(record.manifest.description ? { description: record.manifest.description } : {}),
     source: record.packageName ?? record.source,
   }));
 }
 
-function providers(session: Session): ProviderSummary[] {
-  return plugins(session, 'model-provider').map((summary) => {
-    const provider = session.plugins.provider(summary.id);
+/** Each provider with its model catalog (this loads the provider implementations). */
+function providers(session: Session): Promise<ProviderSummary[]> {
+  return Promise.all(plugins(session, 'model-provider').map(async (summary) => {
+    const provider = await session.plugins.provider(summary.id);
     return {
       ...summary,
       models: (provider.models ?? []).map((m) => ({
@@ -23,16 +24,19 @@ function providers(session: Session): ProviderSummary[] {
         ...(m.pricing ? { pricing: m.pricing } : {}),
       })),
     };
-  });
+  }));
 }
 
 /** The project as the config declares it: tasks with their run configs, and the loaded plugins. Never a key. */
-export function projectSummary(session: Session, features: ProjectSummary['features']): ProjectSummary {
+export async function projectSummary(
+  session: Session,
+  features: ProjectSummary['features'],
+): Promise<ProjectSummary> {
   return {
     configFile: session.config.file ?? null,
     dir: session.config.dir,
     tasks: session.config.config.tasks,
-    providers: providers(session),
+    providers: await providers(session),
     flows: plugins(session, 'call-flow'),
     parsers: plugins(session, 'reasoning-parser'),
     backends: plugins(session, 'fine-tune-backend'),
