@@ -157,7 +157,7 @@ export function createTogetherFineTuneBackend(
     badRequestAdvice: 'Fix the fine-tune settings.',
   });
   const jobErrors = (jobId: string) =>
-    errorContext(`fine-tune job ${jobId}`, '', 'Check the job id (`distill finetune list`).');
+    errorContext(`fine-tune job ${jobId}`, '', 'Check the job id (`distill jobs` lists them).');
 
   const sdk = lazyTogetherClient({ apiKey, baseURL, timeoutMs }, options);
   /** One SDK call with retries; every failure a ProviderError naming `errors.subject`. */

@@ -13,7 +13,7 @@ export function checkPluginManifest(value: unknown, source: string): PluginManif
   const m = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   const id = typeof m.id === 'string' && m.id.length > 0 ? m.id : undefined;
   const name = id ? `"${id}" from ${source}` : `from ${source}`;
-  const advice = 'Fix the package\'s `distillery.plugins` manifest in its package.json.';
+  const advice = "Fix the package's `distillery.plugins` manifest in its package.json.";
   if (!id) throw new PluginError(`Plugin manifest ${name} has no string \`id\`.`, { advice });
   if (!isPluginKind(m.kind)) {
     throw new PluginError(
@@ -43,9 +43,15 @@ export function checkPluginManifest(value: unknown, source: string): PluginManif
     );
   }
   const strings = (key: string): readonly string[] | undefined =>
-    Array.isArray(m[key]) ? (m[key] as unknown[]).filter((v): v is string => typeof v === 'string') : undefined;
+    Array.isArray(m[key])
+      ? (m[key] as unknown[]).filter((v): v is string => typeof v === 'string')
+      : undefined;
   const text = (key: string): string | undefined => (typeof m[key] === 'string' ? m[key] : undefined);
-  const manifest: PluginManifest = { kind: m.kind, id, specificationVersion: m.specificationVersion as string };
+  const manifest: PluginManifest = {
+    kind: m.kind,
+    id,
+    specificationVersion: m.specificationVersion as string,
+  };
   const description = text('description');
   if (description) manifest.description = description;
   for (const key of ['capabilities', 'formats', 'env', 'presets', 'markers'] as const) {

@@ -48,7 +48,11 @@ interface Origin {
   version: string | undefined;
 }
 
-function lazyRecord(manifest: PluginManifest, origin: Origin, options: Record<string, unknown>): PluginRecord {
+function lazyRecord(
+  manifest: PluginManifest,
+  origin: Origin,
+  options: Record<string, unknown>,
+): PluginRecord {
   let loaded: Promise<unknown> | undefined;
   return {
     kind: manifest.kind,

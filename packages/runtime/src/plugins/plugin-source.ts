@@ -1,4 +1,4 @@
-import { checkPlugin, type DistilleryPlugin, type PluginManifest, PluginError } from '@distillery/core';
+import { checkPlugin, type DistilleryPlugin, PluginError, type PluginManifest } from '@distillery/core';
 import { expandPluginModule } from './expand-plugin-module';
 
 /**

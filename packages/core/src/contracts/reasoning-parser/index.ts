@@ -1,2 +1,2 @@
-export * from './v1/reasoning-parser-v1';
 export * from './parse-reasoning';
+export * from './v1/reasoning-parser-v1';

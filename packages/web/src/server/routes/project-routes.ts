@@ -13,18 +13,20 @@ function plugins(session: Session, kind: PluginKind): PluginSummary[] {
 
 /** Each provider with its model catalog (this loads the provider implementations). */
 function providers(session: Session): Promise<ProviderSummary[]> {
-  return Promise.all(plugins(session, 'model-provider').map(async (summary) => {
-    const provider = await session.plugins.provider(summary.id);
-    return {
-      ...summary,
-      models: (provider.models ?? []).map((m) => ({
-        id: m.id,
-        reasoning: m.reasoning,
-        ...(m.parser ? { parser: m.parser } : {}),
-        ...(m.pricing ? { pricing: m.pricing } : {}),
-      })),
-    };
-  }));
+  return Promise.all(
+    plugins(session, 'model-provider').map(async (summary) => {
+      const provider = await session.plugins.provider(summary.id);
+      return {
+        ...summary,
+        models: (provider.models ?? []).map((m) => ({
+          id: m.id,
+          reasoning: m.reasoning,
+          ...(m.parser ? { parser: m.parser } : {}),
+          ...(m.pricing ? { pricing: m.pricing } : {}),
+        })),
+      };
+    }),
+  );
 }
 
 /** The project as the config declares it: tasks with their run configs, and the loaded plugins. Never a key. */

@@ -5,9 +5,17 @@ import type { ModelParameters } from '../../../schema/run-config';
 import type { ReasoningOrigin } from '../../../schema/sample';
 import type { Usage } from '../../../schema/usage';
 import type { ReasoningExposure } from '../../model-catalog';
-import type { ChatResult, FinishReason, ModelProvider, StructuredOutputRequest } from '../../model-provider/v1/model-provider-v1';
+import type {
+  ChatResult,
+  FinishReason,
+  ModelProvider,
+  StructuredOutputRequest,
+} from '../../model-provider/v1/model-provider-v1';
 import type { PluginBase } from '../../plugin-base';
-import type { ReasoningParseOptions, ReasoningParserPlugin } from '../../reasoning-parser/v1/reasoning-parser-v1';
+import type {
+  ReasoningParseOptions,
+  ReasoningParserPlugin,
+} from '../../reasoning-parser/v1/reasoning-parser-v1';
 
 /** Live progress of a flow, for people watching the reasoning stream. */
 export type FlowEvent =

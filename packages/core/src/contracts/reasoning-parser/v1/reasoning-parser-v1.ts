@@ -47,4 +47,3 @@ export interface ReasoningParserV1 extends PluginBase<'reasoning-parser'> {
 export type ReasoningParserPlugin = ReasoningParserV1;
 /** The current per-stream parser instance. */
 export type ReasoningParser = ReasoningStreamParserV1;
-
