@@ -1,4 +1,4 @@
-import { DistilleryError, UserError } from '@distillery/core';
+import { DistilleryError, UserError } from '@distillery/core/contracts';
 import type { CliIO } from './cli-io';
 import { redactSecrets } from './redact-secrets';
 import { styleFor } from './style';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { formatCheckReport } from '@distillery/check';
-import { InputError } from '@distillery/core';
+import { InputError } from '@distillery/core/contracts';
 import type { Command } from 'commander';
 import type { RegisterCommand } from '../command-context';
 

@@ -3,7 +3,7 @@ import {
   type ParsedReasoning,
   parseReasoning,
   type ReasoningParseOptions,
-} from '@distillery/core';
+} from '@distillery/core/contracts';
 import type { Session } from '@distillery/runtime';
 import { type Command, Option } from 'commander';
 import type { CliIO } from '../cli-io';

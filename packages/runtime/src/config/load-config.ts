@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, type DistilleryConfig, DistilleryConfigSchema } from '@distillery/core';
-import { createJiti } from 'jiti';
+import type { DistilleryConfig } from '@distillery/core';
+import { ConfigError } from '@distillery/core/contracts';
 import { findConfigFile } from './find-config-file';
 import { formatKeyPath } from './format-key-path';
 import { locateKey } from './locate-key';
@@ -11,7 +11,7 @@ import { locateKey } from './locate-key';
  * A project need not install @distillery/core to `import { defineConfig }` in its config: when
  * the config's folder cannot resolve it, it gets the copy this runtime uses.
  */
-function coreAlias(file: string): Record<string, string> {
+function coreAlias(createJiti: typeof import('jiti').createJiti, file: string): Record<string, string> {
   try {
     createJiti(file).esmResolve('@distillery/core');
     return {};
@@ -35,7 +35,15 @@ export interface LoadedConfig {
 export async function loadConfig(options: { cwd: string; file?: string }): Promise<LoadedConfig> {
   const file = options.file ? path.resolve(options.cwd, options.file) : findConfigFile(options.cwd);
   if (!file) {
-    return { file: undefined, dir: path.resolve(options.cwd), config: DistilleryConfigSchema.parse({}) };
+    // The schema's defaults, without loading zod: a command run outside a project starts fast.
+    const config: DistilleryConfig = {
+      plugins: [],
+      providers: {},
+      models: {},
+      tasks: [],
+      dataDir: '.distill',
+    };
+    return { file: undefined, dir: path.resolve(options.cwd), config };
   }
   let source: string;
   try {
@@ -48,13 +56,16 @@ export async function loadConfig(options: { cwd: string; file?: string }): Promi
       cause: error,
     });
   }
+  // The TypeScript loader and the zod schema are imported only when there is a config to read.
+  const { createJiti } = await import('jiti');
+  const { DistilleryConfigSchema } = await import('@distillery/core');
   let exported: unknown;
   try {
     const jiti = createJiti(file, {
       interopDefault: false,
       moduleCache: false,
       fsCache: false,
-      alias: coreAlias(file),
+      alias: coreAlias(createJiti, file),
     });
     const mod = (await jiti.import(file)) as Record<string, unknown>;
     exported = mod.default;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PluginError, type PluginPackageManifest } from '@distillery/core';
+import { PluginError, type PluginPackageManifest } from '@distillery/core/contracts';
 
 export interface PluginPackageInfo {
   name: string;

@@ -1,4 +1,4 @@
-import { PluginError } from '@distillery/core';
+import { PluginError } from '@distillery/core/contracts';
 
 /**
  * Imports a plugin package by name, resolved from `fromFile`'s folder (the config file's, so a

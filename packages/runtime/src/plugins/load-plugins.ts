@@ -1,10 +1,5 @@
-import {
-  ConfigError,
-  checkPluginManifest,
-  type DistilleryConfig,
-  type PluginManifest,
-  type ProviderSettings,
-} from '@distillery/core';
+import type { DistilleryConfig, ProviderSettings } from '@distillery/core';
+import { ConfigError, checkPluginManifest, type PluginManifest } from '@distillery/core/contracts';
 import type { RuntimeContext } from '../context/runtime-context';
 import { expandPluginModule } from './expand-plugin-module';
 import { findPluginPackage } from './find-plugin-package';

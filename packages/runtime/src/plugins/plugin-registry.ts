@@ -8,7 +8,7 @@ import {
   pluginKindSpec,
   type ReasoningParserPlugin,
   type ScorerV1,
-} from '@distillery/core';
+} from '@distillery/core/contracts';
 import type { PluginRecord } from './plugin-record';
 
 /**

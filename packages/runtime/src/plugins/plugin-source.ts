@@ -1,4 +1,9 @@
-import { checkPlugin, type DistilleryPlugin, PluginError, type PluginManifest } from '@distillery/core';
+import {
+  checkPlugin,
+  type DistilleryPlugin,
+  PluginError,
+  type PluginManifest,
+} from '@distillery/core/contracts';
 import { expandPluginModule } from './expand-plugin-module';
 
 /**
