@@ -12,9 +12,9 @@ import {
   type FineTuneJobState,
   type HardwareOption,
   InputError,
-  type TrainerCheckOptions,
   type ModelLimits,
   type PriceEstimate,
+  type TrainerCheckOptions,
 } from '@distillery/core';
 import {
   assertCheckPassed,
