@@ -20,8 +20,8 @@ export async function findGenerationBatch(store: SampleStore, id: string): Promi
   });
 }
 
-function batchApi(session: Session, record: GenerationBatch) {
-  const batch = session.plugins.provider(record.provider).batch;
+async function batchApi(session: Session, record: GenerationBatch) {
+  const batch = (await session.plugins.provider(record.provider)).batch;
   if (!batch) {
     throw new UserError(`Provider "${record.provider}" has no batch API (any more).`, {
       advice: 'Check the providers in distill.config.ts.',
@@ -39,7 +39,7 @@ export async function refreshGenerationBatch(
 ): Promise<{ record: GenerationBatch; info: BatchInfoV1 | null }> {
   const record = await findGenerationBatch(store, id);
   if (!record.remoteId) return { record, info: null };
-  const info = await batchApi(session, record).get(record.remoteId, signal ? { signal } : {});
+  const info = await (await batchApi(session, record)).get(record.remoteId, signal ? { signal } : {});
   return { record, info };
 }
 
@@ -62,7 +62,7 @@ export async function cancelGenerationBatch(
   if (record.state === 'ingested' || record.state === 'abandoned') {
     throw new UserError(`Batch ${record.id} has already ended (${record.status ?? record.state}).`);
   }
-  const info = await batchApi(session, record).cancel(record.remoteId, signal ? { signal } : {});
+  const info = await (await batchApi(session, record)).cancel(record.remoteId, signal ? { signal } : {});
   await store.putRecord(GENERATION_BATCH_KIND, record.id, {
     ...record,
     status: info.status,
