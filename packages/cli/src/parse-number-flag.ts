@@ -1,4 +1,4 @@
-import { InputError } from '@distillery/core';
+import { InputError } from '@distillery/core/contracts';
 
 /** A numeric flag value: positive (or at least `min`), an integer when asked; undefined stays undefined. */
 export function parseNumberFlag(

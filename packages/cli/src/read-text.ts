@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '@distillery/core';
+import { InputError } from '@distillery/core/contracts';
 import type { CliIO } from './cli-io';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

@@ -100,7 +100,8 @@ export async function generateInBatches(
   if (options.runConfig !== undefined || options.source !== undefined) {
     // Before anything is recorded or paid (a topic tree is written with direct calls).
     const runConfig = findRunConfig(session, task, options.runConfig);
-    if (!(await resolveGenerationTarget(session, task, runConfig)).provider.batch) throw noBatchApi(runConfig);
+    if (!(await resolveGenerationTarget(session, task, runConfig)).provider.batch)
+      throw noBatchApi(runConfig);
   }
 
   try {

@@ -93,7 +93,11 @@ export async function planBatchGeneration(
   options: PlanBatchGenerationOptions,
 ): Promise<BatchGenerationPlan> {
   const task = findTask(session, options.taskId);
-  const target = await resolveGenerationTarget(session, task, findRunConfig(session, task, options.runConfig));
+  const target = await resolveGenerationTarget(
+    session,
+    task,
+    findRunConfig(session, task, options.runConfig),
+  );
   const batch = target.provider.batch;
   if (!batch) {
     throw new UserError(

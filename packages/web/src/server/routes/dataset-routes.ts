@@ -189,7 +189,7 @@ export const datasetRoutes: readonly Route[] = [
           flow: exported.flow,
           ...(exported.parser ? { parser: exported.parser } : {}),
         },
-        report: report ? { backend: backend!, ...report } : null,
+        report: report ? { backend: backendId!, ...report } : null,
       };
     },
   },
