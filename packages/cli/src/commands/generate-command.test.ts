@@ -152,7 +152,7 @@ describe('distill generate', { timeout: 60_000 }, () => {
     ]);
     // Stopping short of the inputs is not success: the exit code says so, with the reason.
     expect(run.code).toBe(1);
-    expect(run.stderr.split('\n')[0]).toMatch(/Stopped short at the --max-cost budget: 2 sample\(s\) stored/);
+    expect(run.stderr).toMatch(/Stopped short at the --max-cost budget: 2 sample\(s\) stored/);
     expect(run.stdout).toContain('Generated 2 samples');
     expect(run.stdout).toContain('stopped at the --max-cost budget');
     expect(run.stdout).toContain('$10.00');

@@ -4,8 +4,9 @@ import { loadSqlite } from '../store/load-sqlite';
 /**
  * Claims on a generation's inputs, shared by every process generating into the same store, so
  * two `distill generate` runs of one generation never pay for one input twice and never go past
- * its count together. A claim is a row in the store's SQLite file naming the claiming process;
- * it survives `kill -9`, and a claim whose process is gone is taken over.
+ * its count together. A claim is a `generation-claim` record in the store's SQLite file naming
+ * the claiming process; it survives `kill -9`, and a claim whose process is gone is taken over.
+ * Claims are made through a connection of their own, in one `BEGIN IMMEDIATE` transaction each.
  */
 export interface GenerationClaims {
   /**
@@ -41,44 +42,47 @@ function processAlive(pid: number): boolean {
   }
 }
 
-const SCHEMA = `CREATE TABLE IF NOT EXISTS generation_claims (
-  key TEXT PRIMARY KEY,
-  job_id TEXT NOT NULL,
-  pid INTEGER NOT NULL,
-  claimed_at TEXT NOT NULL
-)`;
+/** The record kind of a claim; its id is the input's dedupe key, its value `{ jobId, pid }`. */
+export const GENERATION_CLAIM_KIND = 'generation-claim';
 
 export function openGenerationClaims(options: GenerationClaimsOptions): GenerationClaims {
   const { DatabaseSync: Database } = loadSqlite();
   const db: DatabaseSync = new Database(options.file);
   db.exec('PRAGMA busy_timeout = 10000');
-  db.exec(SCHEMA);
   const pid = options.pid ?? process.pid;
   const alive = options.isAlive ?? processAlive;
   const stored = db.prepare('SELECT 1 AS found FROM samples WHERE dedupe_key = ?');
-  const holder = db.prepare('SELECT pid FROM generation_claims WHERE key = ?');
-  const claimsOfJob = db.prepare('SELECT key, pid FROM generation_claims WHERE job_id = ?');
+  const kind = GENERATION_CLAIM_KIND;
+  const holder = db.prepare(
+    "SELECT json_extract(json, '$.pid') AS pid FROM records WHERE kind = ? AND id = ?",
+  );
+  const claimsOfJob = db.prepare(
+    "SELECT id AS key, json_extract(json, '$.pid') AS pid FROM records WHERE kind = ? AND json_extract(json, '$.jobId') = ?",
+  );
   const ofJob = db.prepare('SELECT COUNT(*) AS n FROM sample_tags WHERE tag = ?');
   const put = db.prepare(
-    'INSERT OR REPLACE INTO generation_claims (key, job_id, pid, claimed_at) VALUES (?, ?, ?, ?)',
+    'INSERT OR REPLACE INTO records (kind, id, json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
   );
-  const drop = db.prepare('DELETE FROM generation_claims WHERE key = ? AND pid = ?');
+  const drop = db.prepare(
+    "DELETE FROM records WHERE kind = ? AND id = ? AND json_extract(json, '$.pid') = ?",
+  );
 
   return {
     claim(key) {
       db.exec('BEGIN IMMEDIATE');
       try {
         let ok = stored.get(key) === undefined;
-        const held = holder.get(key) as { pid: number } | undefined;
+        const held = holder.get(kind, key) as { pid: number } | undefined;
         if (ok && held && held.pid !== pid && alive(held.pid)) ok = false;
         if (ok && options.count !== null) {
           const done = (ofJob.get(options.tag) as { n: number }).n;
-          const live = (claimsOfJob.all(options.jobId) as { key: string; pid: number }[]).filter(
+          const live = (claimsOfJob.all(kind, options.jobId) as { key: string; pid: number }[]).filter(
             (c) => c.key !== key && stored.get(c.key) === undefined && (c.pid === pid || alive(c.pid)),
           ).length;
           ok = done + live < options.count;
         }
-        if (ok) put.run(key, options.jobId, pid, new Date().toISOString());
+        const at = new Date().toISOString();
+        if (ok) put.run(kind, key, JSON.stringify({ jobId: options.jobId, pid }), at, at);
         db.exec('COMMIT');
         return ok;
       } catch (error) {
@@ -87,7 +91,7 @@ export function openGenerationClaims(options: GenerationClaimsOptions): Generati
       }
     },
     release(key) {
-      drop.run(key, pid);
+      drop.run(kind, key, pid);
     },
     close() {
       db.close();
