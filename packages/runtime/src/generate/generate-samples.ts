@@ -352,6 +352,7 @@ export async function generateSamples(
       mayLaunch: (inFlight) => recorder.generated + inFlight < planned && budgetAllows(inFlight),
       run: (index) => one(work.item(index)),
       onSettled: report,
+      onLaunched: report,
     });
     const { stop, launched } = await scheduler.run();
     if (stop) return stop;
