@@ -22,6 +22,7 @@ import {
 } from '@distillery/provider-kit';
 import type OpenAI from 'openai';
 import { lazyOpenAIClient } from './openai-client';
+import { OPENAI_FINE_TUNE_MODELS } from './openai-fine-tune-models';
 import { normalizeOpenAIStatus } from './openai-fine-tune-status';
 import { buildOpenAIFineTuneBody, readOpenAIHyperparameters } from './openai-hyperparameters';
 import { OPENAI_COMPATIBLE_PRESETS } from './openai-presets';
@@ -244,6 +245,9 @@ export function createOpenAIFineTuneBackend(
     /** Export formats (runtime ids) whose JSONL OpenAI trains on. */
     trainingPricePerMillionTokens: openAITrainingPricePerMillionTokens,
     formats: ['openai'],
+    // OpenAI has no LoRA/full choice: its one supervised method is reported as full.
+    methods: ['full'],
+    baseModels: OPENAI_FINE_TUNE_MODELS,
     baseURL,
     check,
     upload,

@@ -31,6 +31,7 @@ import { buildTogetherFineTuneBody } from './build-together-fine-tune-body';
 import { TOGETHER_SETTINGS } from './create-together-provider';
 import { toTogetherEvent } from './to-together-event';
 import { lazyTogetherClient } from './together-client';
+import { TOGETHER_FINE_TUNE_MODELS } from './together-fine-tune-models';
 import { normalizeTogetherStatus } from './together-fine-tune-status';
 import type { HyperparameterViolation } from './together-hyperparameters';
 import { type TogetherModelLimits, toModelLimits } from './together-model-limits';
@@ -411,6 +412,8 @@ export function createTogetherFineTuneBackend(
     /** Export formats (runtime ids) whose JSONL Together trains on. */
     trainingPricePerMillionTokens: togetherTrainingPricePerMillionTokens,
     formats: ['together', 'together-preference', 'r1'],
+    methods: ['lora', 'full'],
+    baseModels: TOGETHER_FINE_TUNE_MODELS,
     baseURL,
     check,
     upload,

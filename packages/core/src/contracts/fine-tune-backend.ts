@@ -89,6 +89,10 @@ export interface HardwareOption {
 export interface FineTuneBackend extends PluginBase<'fine-tune-backend'> {
   /** Export format ids this backend trains on. */
   readonly formats: readonly string[];
+  /** Training methods it offers; absent means both LoRA and full. Front ends offer only these. */
+  readonly methods?: readonly FineTuneMethod[];
+  /** Base models it fine-tunes, for pickers (a starting list: the provider may accept others). */
+  readonly baseModels?: readonly string[];
   check(path: string, options?: CallOptions & { model?: string }): Promise<CheckReport>;
   upload(path: string, options?: CallOptions): Promise<UploadedFile>;
   create(job: FineTuneJobRequest, options?: CallOptions): Promise<{ id: string }>;

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { screenshotPath } from '../__fixtures__/launch-chromium';
 import { startWebE2e, type WatchedPage, type WebE2e, WIDTHS } from '../__fixtures__/web-e2e';
-import type { SampleListResponse } from '../shared/api-types';
+import type { ProjectSummary, SampleListResponse } from '../shared/api-types';
 
 let e2e: WebE2e;
 let watched: WatchedPage | undefined;
@@ -217,6 +217,25 @@ describe('the web front end in chromium', () => {
     } finally {
       release();
     }
+  });
+
+  it('switching provider in the playground resets a model that provider does not have', async () => {
+    const project = await api<ProjectSummary>('api/project');
+    const openaiModels = project.providers.find((p) => p.id === 'openai')!.models.map((m) => m.id);
+    const page = await open('playground?task=gsm8k&runConfig=r1-teacher');
+    const model = page.getByLabel('Model', { exact: true });
+    await page.waitForFunction(
+      () =>
+        (document.getElementById('pg-model') as HTMLInputElement | null)?.value === 'deepseek-ai/DeepSeek-R1',
+    );
+    await page.getByLabel('Provider').selectOption('openai');
+    expect(openaiModels).toContain(await model.inputValue());
+    await model.fill(openaiModels[0]!);
+    await page.getByLabel('Provider').selectOption('together');
+    expect(await model.inputValue()).not.toBe(openaiModels[0]);
+    expect(project.providers.find((p) => p.id === 'together')!.models.map((m) => m.id)).toContain(
+      await model.inputValue(),
+    );
   });
 
   it('rejects a mutating request from the page without the token, and from another origin', async () => {

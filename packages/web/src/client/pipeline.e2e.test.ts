@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { screenshotPath } from '../__fixtures__/launch-chromium';
 import { startWebE2e, type WatchedPage, type WebE2e } from '../__fixtures__/web-e2e';
 import { TOKEN_HEADER } from '../server/create-request-guard';
-import type { DatasetSummaryView, SampleFacetsResponse } from '../shared/api-types';
+import type { DatasetSummaryView, ProjectSummary, SampleFacetsResponse } from '../shared/api-types';
 
 let e2e: WebE2e;
 let watched: WatchedPage | undefined;
@@ -251,6 +251,35 @@ describe('the pipeline pages in chromium', () => {
     expect(list).toContainEqual(
       expect.objectContaining({ name: 'gsm8k-reasoning-ui', splitSizes: { train: 96, val: 12, test: 12 } }),
     );
+  });
+
+  it("offers each backend's own methods and base models, and drops a model of another backend", async () => {
+    const project = await api<ProjectSummary>('api/project');
+    const byId = new Map(project.backends.map((b) => [b.id, b]));
+    expect(byId.get('openai')).toMatchObject({ methods: ['full'] });
+    expect(byId.get('together')).toMatchObject({ methods: ['lora', 'full'] });
+    const dataset = await gsm8kDataset('gsm8k-backend-choice');
+    const page = await open(`fine-tunes?dataset=${dataset.id}`);
+    const baseModel = page.getByLabel('Base model');
+    const offered = () =>
+      page
+        .getByTestId('base-models')
+        .evaluate((list) => [...list.querySelectorAll('option')].map((o) => o.value));
+
+    await page.getByLabel('Backend').selectOption('together');
+    expect(await offered()).toEqual(byId.get('together')!.baseModels);
+    await page.getByRole('button', { name: 'LoRA', exact: true }).waitFor();
+    await page.getByLabel('LoRA r').waitFor();
+    await baseModel.fill(byId.get('together')!.baseModels[0]!);
+
+    await page.getByLabel('Backend').selectOption('openai');
+    expect(await baseModel.inputValue()).toBe('');
+    expect(await offered()).toEqual(byId.get('openai')!.baseModels);
+    expect(await page.getByRole('button', { name: 'LoRA', exact: true }).count()).toBe(0);
+    expect(await page.getByLabel('LoRA r').count()).toBe(0);
+    await baseModel.fill(byId.get('openai')!.baseModels[0]!);
+    await page.getByLabel('Backend').selectOption('together');
+    expect(await baseModel.inputValue()).toBe('');
   });
 
   it('plans a LoRA fine-tune with a price, watches it complete with a loss chart, deploys it and runs it in the playground', async () => {

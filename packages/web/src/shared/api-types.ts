@@ -6,6 +6,7 @@
  */
 import type {
   FineTuneEvent,
+  FineTuneMethod,
   FineTuneRecord,
   FlowEvent,
   ModelParameters,
@@ -53,6 +54,13 @@ export interface ProviderSummary extends PluginSummary {
   models: ModelSummary[];
 }
 
+/** A fine-tune backend and what it offers, as it says itself. */
+export interface BackendSummary extends PluginSummary {
+  methods: FineTuneMethod[];
+  /** Base models for the picker (the backend may accept others). */
+  baseModels: string[];
+}
+
 export interface ProjectSummary {
   configFile: string | null;
   dir: string;
@@ -60,7 +68,7 @@ export interface ProjectSummary {
   providers: ProviderSummary[];
   flows: PluginSummary[];
   parsers: PluginSummary[];
-  backends: PluginSummary[];
+  backends: BackendSummary[];
   /** Which pipeline functions this server's runtime offers, so the client can say what is missing. */
   features: { generate: boolean; datasets: boolean; fineTunes: boolean };
 }

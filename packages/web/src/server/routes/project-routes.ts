@@ -1,6 +1,6 @@
-import type { PluginKind } from '@distillery/core';
+import { FineTuneMethodSchema, type PluginKind } from '@distillery/core';
 import type { Session } from '@distillery/runtime';
-import type { PluginSummary, ProjectSummary, ProviderSummary } from '../../shared/api-types';
+import type { BackendSummary, PluginSummary, ProjectSummary, ProviderSummary } from '../../shared/api-types';
 import type { Route } from '../route';
 
 function plugins(session: Session, kind: PluginKind): PluginSummary[] {
@@ -26,6 +26,18 @@ function providers(session: Session): ProviderSummary[] {
   });
 }
 
+/** Each backend with the methods and base models it says it offers (both methods unless it says otherwise). */
+function backends(session: Session): BackendSummary[] {
+  return plugins(session, 'fine-tune-backend').map((summary) => {
+    const backend = session.plugins.backend(summary.id);
+    return {
+      ...summary,
+      methods: [...(backend.methods ?? FineTuneMethodSchema.options)],
+      baseModels: [...(backend.baseModels ?? [])],
+    };
+  });
+}
+
 /** The project as the config declares it: tasks with their run configs, and the loaded plugins. Never a key. */
 export function projectSummary(session: Session, features: ProjectSummary['features']): ProjectSummary {
   return {
@@ -35,7 +47,7 @@ export function projectSummary(session: Session, features: ProjectSummary['featu
     providers: providers(session),
     flows: plugins(session, 'call-flow'),
     parsers: plugins(session, 'reasoning-parser'),
-    backends: plugins(session, 'fine-tune-backend'),
+    backends: backends(session),
     features,
   };
 }
