@@ -303,7 +303,7 @@ describe('the web front end in chromium', () => {
       }
       // Answers and chips show whole (a row may cut its last tags at its end, never the answer).
       const clipped = await page.evaluate(() =>
-        [...document.querySelectorAll('.sample-row .answer, .chip')]
+        Array.from(document.querySelectorAll('.sample-row .answer, .chip'))
           .filter((el) => el.scrollWidth > el.clientWidth + 1)
           .map((el) => el.textContent),
       );

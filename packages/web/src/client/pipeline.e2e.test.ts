@@ -264,7 +264,7 @@ describe('the pipeline pages in chromium', () => {
     const offered = () =>
       page
         .getByTestId('base-models')
-        .evaluate((list) => [...list.querySelectorAll('option')].map((o) => o.value));
+        .evaluate((list) => Array.from(list.querySelectorAll('option')).map((o) => o.value));
 
     await page.getByLabel('Backend').selectOption('together');
     expect(await offered()).toEqual(byId.get('together')!.baseModels);
