@@ -25,6 +25,7 @@ import {
 } from '@distillery/provider-kit';
 import type OpenAI from 'openai';
 import { lazyOpenAIClient } from './openai-client';
+import { OPENAI_FINE_TUNE_MODELS } from './openai-fine-tune-models';
 import { normalizeOpenAIStatus } from './openai-fine-tune-status';
 import { buildOpenAIFineTuneBody, readOpenAIHyperparameters } from './openai-hyperparameters';
 import { OPENAI_COMPATIBLE_PRESETS } from './openai-presets';
@@ -313,6 +314,8 @@ export function createOpenAIFineTuneBackend(
     /** Export formats (runtime ids) whose JSONL OpenAI trains on. */
     trainingPricePerMillionTokens: openAITrainingPricePerMillionTokens,
     formats: ['openai'],
+    // No `methods`: OpenAI has no LoRA/full choice, so --lora/--full are refused, not ignored.
+    baseModels: OPENAI_FINE_TUNE_MODELS,
     baseURL,
     check,
     upload,

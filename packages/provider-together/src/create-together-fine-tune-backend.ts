@@ -36,6 +36,7 @@ import { buildTogetherEstimatePriceBody, buildTogetherFineTuneBody } from './bui
 import { TOGETHER_SETTINGS } from './create-together-provider';
 import { toTogetherEvent } from './to-together-event';
 import { lazyTogetherClient } from './together-client';
+import { TOGETHER_FINE_TUNE_MODELS } from './together-fine-tune-models';
 import { normalizeTogetherStatus } from './together-fine-tune-status';
 import type { HyperparameterViolation } from './together-hyperparameters';
 import { togetherJobVerdict } from './together-job-verdict';
@@ -463,10 +464,11 @@ export function createTogetherFineTuneBackend(
     /** Its fine-tunes are called through the model provider of the same id. */
     provider: id,
     description: `Together fine-tuning, files and dedicated endpoints (${baseURL})`,
-    methods: ['lora', 'full'],
     /** Export formats (runtime ids) whose JSONL Together trains on. */
     trainingPricePerMillionTokens: togetherTrainingPricePerMillionTokens,
     formats: ['together', 'together-preference', 'r1'],
+    methods: ['lora', 'full'],
+    baseModels: TOGETHER_FINE_TUNE_MODELS,
     baseURL,
     check,
     upload,

@@ -115,6 +115,11 @@ describe('generateSamples', () => {
     expect(s7.reasoning).toEqual({ text: 'double q:7', origin: 'model-field', truncated: false });
     expect(s7.source).toMatchObject({ type: 'synthetic', runConfig: { name: 'teacher', model: 'teacher' } });
     expect(s7.trace).toEqual([{ role: 'system', content: 'Double the number.\n\nThink first.' }]);
+    expect(s7.callTrace).toEqual([
+      { role: 'system', content: 'Double the number.\n\nThink first.' },
+      { role: 'user', content: 'q:7' },
+      expect.objectContaining({ role: 'assistant', content: '14', reasoning: 'double q:7' }),
+    ]);
     expect(s7.tags).toEqual(['synthetic', `generation:${first.jobId}`]);
     expect(s7).toMatchObject({
       costUsd: 5,

@@ -380,6 +380,7 @@ export async function generateSamples(
         return one(item).finally(() => claims?.release(item.key));
       },
       onSettled: report,
+      onLaunched: report,
     });
     const { stop, launched } = await scheduler.run();
     if (stop) return stop;

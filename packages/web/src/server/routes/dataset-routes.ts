@@ -12,7 +12,6 @@ import {
   getExportFormat,
   listDatasets,
   parseSplitRatios,
-  projectDataDir,
   type Session,
   splitSizes,
 } from '@distillery/runtime';
@@ -25,6 +24,7 @@ import type {
 } from '../../shared/api-types';
 import { HttpError } from '../http-error';
 import type { Route } from '../route';
+import { exportsDir } from './export-routes';
 import { bodyFields } from './read-body-fields';
 import { sampleSelectionFromQuery } from './sample-selection-from-query';
 
@@ -154,8 +154,7 @@ export const datasetRoutes: readonly Route[] = [
       }
       const model = f.string('model');
       const out = path.join(
-        projectDataDir(ctx.session),
-        'exports',
+        exportsDir(ctx.session),
         `${dataset.name}.${split}.${strategy.data}.${format}.jsonl`,
       );
       const exported = await exportDataset(ctx.session, ctx.store, {

@@ -1,6 +1,6 @@
 import type { PluginKind } from '@distillery/core';
 import type { Session } from '@distillery/runtime';
-import type { PluginSummary, ProjectSummary, ProviderSummary } from '../../shared/api-types';
+import type { BackendSummary, PluginSummary, ProjectSummary, ProviderSummary } from '../../shared/api-types';
 import type { Route } from '../route';
 
 function plugins(session: Session, kind: PluginKind): PluginSummary[] {
@@ -29,6 +29,20 @@ function providers(session: Session): Promise<ProviderSummary[]> {
   );
 }
 
+/** Each backend with the LoRA/full choice it offers (none when the provider decides) and its base models. */
+async function backends(session: Session): Promise<BackendSummary[]> {
+  return Promise.all(
+    plugins(session, 'fine-tune-backend').map(async (summary) => {
+      const backend = await session.plugins.backend(summary.id);
+      return {
+        ...summary,
+        methods: [...(backend.methods ?? [])],
+        baseModels: [...(backend.baseModels ?? [])],
+      };
+    }),
+  );
+}
+
 /** The project as the config declares it: tasks with their run configs, and the loaded plugins. Never a key. */
 export async function projectSummary(
   session: Session,
@@ -41,7 +55,7 @@ export async function projectSummary(
     providers: await providers(session),
     flows: plugins(session, 'call-flow'),
     parsers: plugins(session, 'reasoning-parser'),
-    backends: plugins(session, 'fine-tune-backend'),
+    backends: await backends(session),
     features,
   };
 }

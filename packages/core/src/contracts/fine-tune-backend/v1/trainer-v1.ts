@@ -59,6 +59,8 @@ export interface TrainerV1 extends PluginBase<'fine-tune-backend'> {
   readonly provider: string;
   /** The LoRA/full choice it offers; absent when the provider has none (asking for one is an error). */
   readonly methods?: readonly FineTuneMethod[];
+  /** Base models it fine-tunes, for pickers (a starting list: the provider may accept others). */
+  readonly baseModels?: readonly string[];
   /** Checks a local training file with every rule the trainer enforces; never throws for bad data. */
   check(path: string, options?: TrainerCheckOptions): Promise<CheckReport>;
   create(job: FineTuneJobRequest, options?: CallOptions): Promise<{ id: string }>;
