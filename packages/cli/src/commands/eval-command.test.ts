@@ -4,7 +4,13 @@ import path from 'node:path';
 import { type EvalReport, openSampleStore, saveFineTune } from '@distillery/runtime';
 import { type MockServer, type RecordedRequest, startMockServer } from '@distillery/testkit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EVAL_PRICES, evalAnswerer, evalProject, TRUE_ACCURACY } from '../__fixtures__/eval-project';
+import {
+  EVAL_PRICES,
+  evalAnswerer,
+  evalProject,
+  gsm8kTestProblems,
+  TRUE_ACCURACY,
+} from '../__fixtures__/eval-project';
 import { mockEnv } from '../__fixtures__/generation-project';
 import { BIN, runCli } from '../__fixtures__/run-cli';
 
@@ -95,16 +101,22 @@ async function setUp(): Promise<string[]> {
   }
 }
 
-describe('distill eval', { timeout: 180_000 }, () => {
-  it('fine-tune vs teacher vs base model on a frozen GSM8K test split: true accuracies covered, right signs, exact costs, answers reused', async () => {
-    const questions = await setUp();
+/** The same candidates on the whole fixed GSM8K slice (the dataset split's membership depends on random sample ids). */
+const FILE_ARGS = EVAL_ARGS.map((arg) =>
+  arg === '--dataset' ? '--items' : arg === 'gsm' ? 'gsm8k-test.jsonl' : arg,
+);
+
+describe('distill eval', { timeout: 300_000 }, () => {
+  it('fine-tune vs teacher vs base model on frozen GSM8K test items: true accuracies covered, right signs, exact costs, answers reused', async () => {
+    await setUp();
+    const questions = gsm8kTestProblems().map((p) => p.question);
     const n = questions.length;
-    expect(n).toBe(100);
-    const run = await cli([...EVAL_ARGS, '--json', '--report', 'report.html']);
+    expect(n).toBe(200);
+    const run = await cli([...FILE_ARGS, '--json', '--report', 'report.html']);
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as EvalReport;
-    expect(report.items).toEqual({ source: 'gsm/test', count: n });
+    expect(report.items).toEqual({ source: 'gsm8k-test.jsonl', count: n });
     expect(report.reference).toBe('teacher');
     expect(report.candidates.map((c) => c.name)).toEqual(['teacher', 'ftr_student', 'openai:base-model']);
 
@@ -172,7 +184,7 @@ describe('distill eval', { timeout: 180_000 }, () => {
     for (const name of ['teacher', 'ftr_student', 'openai:base-model']) expect(html).toContain(name);
 
     // A later eval of the same candidates (another scorer) reuses every stored answer: no call.
-    const again = await cli([...EVAL_ARGS, '--scorer', 'exact', '--json']);
+    const again = await cli([...FILE_ARGS, '--scorer', 'exact', '--json']);
     expect(again.code).toBe(0);
     expect(chats()).toHaveLength(3 * n);
     expect((JSON.parse(again.stdout) as EvalReport).run).toMatchObject({
@@ -181,7 +193,7 @@ describe('distill eval', { timeout: 180_000 }, () => {
     });
 
     // The human table names every candidate with its score.
-    const table = await cli(EVAL_ARGS);
+    const table = await cli(FILE_ARGS);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain(`ftr_student`);
     expect(table.stdout).toMatch(/McNemar p/);
