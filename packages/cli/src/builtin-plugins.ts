@@ -3,6 +3,7 @@ import anthropicPackage from '@distillery/provider-anthropic/package.json' with 
 import openaiPackage from '@distillery/provider-openai/package.json' with { type: 'json' };
 import togetherPackage from '@distillery/provider-together/package.json' with { type: 'json' };
 import type { BuiltinPluginPackage } from '@distillery/runtime';
+import scorersPackage from '@distillery/scorers/package.json' with { type: 'json' };
 
 /**
  * What the `distill` command bundles, as manifests: each package's `distillery.plugins` from its
@@ -33,5 +34,11 @@ export const builtinPlugins: readonly BuiltinPluginPackage[] = [
     version: anthropicPackage.version,
     manifests: anthropicPackage.distillery.plugins,
     load: async () => (await import('@distillery/provider-anthropic')).default,
+  },
+  {
+    packageName: scorersPackage.name,
+    version: scorersPackage.version,
+    manifests: scorersPackage.distillery.plugins,
+    load: async () => (await import('@distillery/scorers')).default,
   },
 ];

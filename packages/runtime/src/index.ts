@@ -21,6 +21,31 @@ export { type ParseFilterOptions, parseFilterExpression } from './dataset/parse-
 export { checkSplitRatios, DEFAULT_SPLIT_RATIOS, parseSplitRatios } from './dataset/parse-split-ratios';
 export { seededShuffle } from './dataset/seeded-random';
 export { splitSizes } from './dataset/split-sizes';
+export { type EvalCandidate, type EvalCandidateSpec, resolveEvalCandidate } from './eval/eval-candidate';
+export { type EvalItems, type EvalItemsSource, readEvalItems } from './eval/eval-items';
+export {
+  EVAL_ANSWER_KIND,
+  EVAL_RUN_KIND,
+  EVAL_SCORE_KIND,
+  type EvalAnswer,
+  EvalAnswerSchema,
+  type EvalScore,
+  EvalScoreSchema,
+} from './eval/eval-records';
+export {
+  buildEvalReport,
+  type EvalCalibration,
+  type EvalCandidateInfo,
+  type EvalCandidateSummary,
+  type EvalComparison,
+  type EvalItemAnswer,
+  type EvalItemRow,
+  type EvalOutcome,
+  type EvalReport,
+  type EvalReportInput,
+} from './eval/eval-report';
+export { renderEvalHtml } from './eval/render-eval-html';
+export { type EvalProgress, type RunEvalHooks, type RunEvalOptions, runEval } from './eval/run-eval';
 export {
   type BootstrapOptions,
   bootstrapInterval,

@@ -1,6 +1,12 @@
 export type { ChatRequestInfo } from './mock-server/chat-request-info';
 export type { ChatHandler } from './mock-server/chat-script';
 export { estimateTokens } from './mock-server/estimate-tokens';
+export {
+  type Gsm8kAnswerer,
+  type Gsm8kAnswererOptions,
+  type Gsm8kProblem,
+  gsm8kAnswerer,
+} from './mock-server/gsm8k-answerer';
 export type {
   MockBatch,
   MockBatchApi,

@@ -117,6 +117,13 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./endpoints-command')).registerEndpointsCommand,
   },
   {
+    name: 'eval',
+    term: 'eval [options]',
+    summary:
+      'evaluate candidates (teacher, fine-tunes, base models) on the same frozen items, with intervals and costs',
+    load: async () => (await import('./eval-command')).registerEvalCommand,
+  },
+  {
     name: 'web',
     term: 'web [options]',
     summary: 'serve the local web front end: samples, playground, datasets and fine-tunes in the browser',
