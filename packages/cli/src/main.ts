@@ -7,6 +7,7 @@ import type { CommandContext } from './command-context';
 import { type CommandEntry, commands, findCommand } from './commands/index';
 import { DistillCommand } from './distill-command';
 import { reportError } from './error-boundary';
+import { rememberSecrets } from './redact-secrets';
 
 /** Global options that take a value, so the command name is not mistaken for it. */
 const VALUE_OPTIONS = new Set(['-c', '--config']);
@@ -33,17 +34,21 @@ async function buildProgram(argv: readonly string[], io: CliIO, status: { code: 
   const program = new DistillCommand();
   const session = async (command: Command): Promise<Session> => {
     const globals = command.optsWithGlobals<{ config?: string; verbose?: boolean }>();
-    const { createContext, openSession, streamLogger } = await import('@distillery/runtime/session');
+    const { createContext, openSession, providerKeySecrets, streamLogger } = await import(
+      '@distillery/runtime/session'
+    );
     const ctx = createContext({
       cwd: io.cwd,
       env: io.env,
       logger: streamLogger(io.stderr, { verbose: globals.verbose }),
       ...(io.signal ? { signal: io.signal } : {}),
     });
-    return openSession(ctx, {
+    const opened = await openSession(ctx, {
       ...(globals.config ? { configFile: globals.config } : {}),
       builtins: builtinPlugins,
     });
+    rememberSecrets(io, providerKeySecrets(opened.config.config, io.env));
+    return opened;
   };
 
   program

@@ -1,6 +1,6 @@
-export * from './contracts-entry';
 export * from './config/define-config';
 export * from './contracts/batch/v1';
+export * from './contracts-entry';
 export * from './schema/dataset';
 export * from './schema/fine-tune';
 export * from './schema/json-schema';

@@ -19,8 +19,9 @@ export function expectUserError(
   );
   expect(lines[0]).toMatch(/^error: /);
   expect(lines.length, run.stderr).toBeLessThanOrEqual(options.lines ?? 3);
-  for (const line of lines.slice(1)) expect(line, run.stderr).toMatch(/^ {2}\S/);
-  expect(run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  for (const line of lines.slice(1)) expect(line, run.stderr).toMatch(/^ {2}/);
+  // A stack frame (`    at fn (file:1:2)`, `    at file:///x.js:1:2`, `    at async …`), not the `  at FILE:LINE` location.
+  expect(run.stderr).not.toMatch(/^\s+at (?:async |new )?(?:\S+ \(.*\)|file:\/\/\S+|node:\S+)$/m);
   expect(run.stderr).not.toMatch(/\b(EISDIR|ENOENT|EACCES|EPIPE|ERR_[A-Z_]+)\b/);
   if (!options.stdout) expect(run.stdout).toBe('');
   return lines;

@@ -146,6 +146,19 @@ export async function generateCommand(
       },
     );
   }
+  // Exit 0 only when every input was answered: failures are reported above and end the run with 1.
+  if (summary.failed > 0 || summary.stopReason === 'too-many-failures') {
+    const failed = summary.failed === 1 ? '1 input' : `${summary.failed} inputs`;
+    throw new UserError(
+      summary.stopReason === 'too-many-failures'
+        ? `Stopped after too many failures in a row (${failed} failed); ${summary.generated} samples were stored.`
+        : `${failed} failed; the ${summary.generated} other samples were stored.`,
+      {
+        exitCode: 1,
+        advice: `Fix the cause above, then run \`distill generate --task ${summary.taskId} --retry-failed\`.`,
+      },
+    );
+  }
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
