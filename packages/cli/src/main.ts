@@ -1,11 +1,13 @@
 import type { Session } from '@distillery/runtime';
-import { Command, CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import cliPackage from '../package.json' with { type: 'json' };
 import { builtinPlugins } from './builtin-plugins';
 import type { CliIO } from './cli-io';
 import type { CommandContext } from './command-context';
 import { type CommandEntry, commands, findCommand } from './commands/index';
+import { DistillCommand } from './distill-command';
 import { reportError } from './error-boundary';
+import { rememberSecrets } from './redact-secrets';
 
 /** Global options that take a value, so the command name is not mistaken for it. */
 const VALUE_OPTIONS = new Set(['-c', '--config']);
@@ -29,20 +31,24 @@ function requestedCommand(argv: readonly string[]): CommandEntry | undefined {
  * command table, so `distill --help` imports no command module, SDK or runtime.
  */
 async function buildProgram(argv: readonly string[], io: CliIO, status: { code: number }): Promise<Command> {
-  const program = new Command();
+  const program = new DistillCommand();
   const session = async (command: Command): Promise<Session> => {
     const globals = command.optsWithGlobals<{ config?: string; verbose?: boolean }>();
-    const { createContext, openSession, streamLogger } = await import('@distillery/runtime/session');
+    const { createContext, openSession, providerKeySecrets, streamLogger } = await import(
+      '@distillery/runtime/session'
+    );
     const ctx = createContext({
       cwd: io.cwd,
       env: io.env,
       logger: streamLogger(io.stderr, { verbose: globals.verbose }),
       ...(io.signal ? { signal: io.signal } : {}),
     });
-    return openSession(ctx, {
+    const opened = await openSession(ctx, {
       ...(globals.config ? { configFile: globals.config } : {}),
       builtins: builtinPlugins,
     });
+    rememberSecrets(io, providerKeySecrets(opened.config.config, io.env));
+    return opened;
   };
 
   program
@@ -51,7 +57,6 @@ async function buildProgram(argv: readonly string[], io: CliIO, status: { code: 
     .version(cliPackage.version, '-V, --version', 'print the version')
     .option('-c, --config <file>', 'config file (default: the nearest distill.config.ts)')
     .option('-v, --verbose', 'log more detail to stderr')
-    .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
 
@@ -79,13 +84,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return status.code;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (
-        error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.version' ||
-        error.code === 'commander.help'
-      ) {
-        return 0;
-      }
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      // Help shown because a command was left out (`distill dataset`): the command did not run.
+      if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
       return error.exitCode === 0 ? 0 : 2;
     }
     return reportError(error, io);

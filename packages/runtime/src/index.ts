@@ -1,6 +1,7 @@
 export * from './batch';
 export { CONFIG_FILE_NAMES, findConfigFile } from './config/find-config-file';
 export { type LoadedConfig, loadConfig } from './config/load-config';
+export { providerKeySecrets } from './config/provider-key-secrets';
 export { type Logger, silentLogger, streamLogger } from './context/logger';
 export { createContext, type RuntimeContext } from './context/runtime-context';
 export { assignSplits } from './dataset/assign-splits';
@@ -135,6 +136,16 @@ export {
   type ImportResult,
   importSamples,
 } from './import/import-samples';
+export { decodeUtf8 } from './input-file/decode-utf8';
+export { fileReadError } from './input-file/file-read-error';
+export { invalidUtf8Error } from './input-file/invalid-utf8-error';
+export { type InputFile, openInputFile } from './input-file/open-input-file';
+export {
+  readInputLines,
+  readUtf8Chunks,
+  splitLines,
+  type Utf8ReadOptions,
+} from './input-file/read-utf8-lines';
 export { expandPluginModule } from './plugins/expand-plugin-module';
 export { findPluginPackage, type PluginPackageInfo } from './plugins/find-plugin-package';
 export {

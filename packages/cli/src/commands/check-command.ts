@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { formatCheckReport } from '@distillery/check';
-import { InputError } from '@distillery/core/contracts';
 import type { Command } from 'commander';
 import type { RegisterCommand } from '../command-context';
+import { parseNumberFlag } from '../parse-number-flag';
 
 export interface CheckCommandOptions {
   backend: string;
@@ -30,13 +30,7 @@ export const registerCheckCommand: RegisterCommand = (program, { io, session, se
     .option('--strict', 'lint findings are errors too (export and training use this)')
     .option('--json', 'print {"ok", "format", "samples", "errors", "warnings", "stats"}')
     .action(async (file: string, options: CheckCommandOptions, command: Command) => {
-      let maxSeqLength: number | undefined;
-      if (options.maxSeqLength !== undefined) {
-        maxSeqLength = Number(options.maxSeqLength);
-        if (!Number.isInteger(maxSeqLength) || maxSeqLength <= 0) {
-          throw new InputError(`--max-seq-length must be a positive integer, got "${options.maxSeqLength}".`);
-        }
-      }
+      const maxSeqLength = parseNumberFlag('--max-seq-length', options.maxSeqLength, { integer: true });
       // The backend checks with its own rules (its contract's `check`).
       const backend = await (await session(command)).plugins.backend(options.backend);
       const report = await backend.check(path.resolve(io.cwd, file), {

@@ -168,7 +168,8 @@ describe('distill generate', { timeout: 60_000 }, () => {
         : doubleAnswer(req),
     );
     const run = await cli(['generate', '--task', 'double', '--inputs', 'inputs.jsonl']);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error: 1 input failed; the 3 other samples were stored.');
     expect(run.stdout).toContain('1 failed');
     expect(run.stdout).toContain('failed: "q:2"');
     expect(run.stdout).toContain('(2 attempts)');

@@ -146,16 +146,25 @@ export async function generateCommand(
       },
     );
   }
-  if (summary.stopReason === 'budget' || summary.stopReason === 'too-many-failures') {
+  if (summary.stopReason === 'budget') {
     throw new UserError(
-      summary.stopReason === 'budget'
-        ? `Stopped short at the --max-cost budget: ${summary.totalGenerated} sample(s) stored${summary.count !== null ? ` of ${summary.count}` : ''}.`
-        : `Stopped short after ${summary.failed} failure(s) in a row: ${summary.totalGenerated} sample(s) stored${summary.count !== null ? ` of ${summary.count}` : ''}.`,
+      `Stopped short at the --max-cost budget: ${summary.totalGenerated} sample(s) stored${summary.count !== null ? ` of ${summary.count}` : ''}.`,
       {
-        advice:
-          summary.stopReason === 'budget'
-            ? 'Raise --max-cost and run the same command again to continue; completed samples are kept.'
-            : 'Fix the cause above, then run the same command again (add --retry-failed for the failed inputs).',
+        exitCode: 1,
+        advice: 'Raise --max-cost and run the same command again to continue; completed samples are kept.',
+      },
+    );
+  }
+  // Exit 0 only when every input was answered: failures are reported above and end the run with 1.
+  if (summary.failed > 0 || summary.stopReason === 'too-many-failures') {
+    const failed = summary.failed === 1 ? '1 input' : `${summary.failed} inputs`;
+    throw new UserError(
+      summary.stopReason === 'too-many-failures'
+        ? `Stopped after too many failures in a row (${failed} failed); ${summary.generated} samples were stored.`
+        : `${failed} failed; the ${summary.generated} other samples were stored.`,
+      {
+        exitCode: 1,
+        advice: `Fix the cause above, then run \`distill generate --task ${summary.taskId} --retry-failed\`.`,
       },
     );
   }

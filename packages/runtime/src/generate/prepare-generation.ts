@@ -158,12 +158,17 @@ export async function prepareGeneration(
       advice: `Add models['${primary.runConfig.model}'].pricing (USD per million input and output tokens) to distill.config.ts.`,
     });
   }
+  // A bad inputs file is refused before the job is recorded: nothing is written.
+  const fileInputs =
+    parsedSource.type === 'file'
+      ? (await readGenerationInputs(readFrom!, parsedSource.file)).inputs.map((i) => i.input)
+      : undefined;
   await job.start();
 
   const prepared = { jobId, job, source: parsedSource, primary, count };
   let inputs: string[];
   if (parsedSource.type === 'file') {
-    inputs = (await readGenerationInputs(readFrom!, parsedSource.file)).inputs.map((i) => i.input);
+    inputs = fileInputs ?? [];
   } else if (parsedSource.type === 'inputs') {
     inputs = parsedSource.inputs;
   } else {
