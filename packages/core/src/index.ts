@@ -1,5 +1,5 @@
-export * from './contracts-entry';
 export * from './config/define-config';
+export * from './contracts-entry';
 export * from './schema/dataset';
 export * from './schema/fine-tune';
 export * from './schema/json-schema';

@@ -9,9 +9,9 @@ import {
   type FineTuneJobRequest,
   type FineTuneJobState,
   InputError,
-  type TrainerCheckOptions,
   type JobProblem,
   type JobVerdict,
+  type TrainerCheckOptions,
 } from '@distillery/core';
 import {
   assertCheckPassed,

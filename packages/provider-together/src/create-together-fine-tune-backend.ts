@@ -13,12 +13,12 @@ import {
   type FineTuneJobState,
   type HardwareOption,
   InputError,
-  type TrainerCheckOptions,
   type JobVerdict,
   type LimitsSource,
   type ModelLimits,
   type PriceEstimate,
   ProviderError,
+  type TrainerCheckOptions,
 } from '@distillery/core';
 import {
   assertCheckPassed,

@@ -88,7 +88,10 @@ export async function startFineTune(
         options.onStep?.(step);
         validationFile = (await backend.upload(validationFile, callOptions)).id;
         uploaded.push(validationFile);
-        record = await saveFineTune(store, { ...record, files: { ...record.files, validation: validationFile } });
+        record = await saveFineTune(store, {
+          ...record,
+          files: { ...record.files, validation: validationFile },
+        });
       }
     }
     step = 'create';

@@ -1,5 +1,5 @@
-import type { Page } from 'playwright-core';
 import { failOnSpecViolations } from '@distillery/testkit/vitest';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { screenshotPath } from '../__fixtures__/launch-chromium';
 import { startWebE2e, type WatchedPage, type WebE2e, WIDTHS } from '../__fixtures__/web-e2e';

@@ -35,5 +35,8 @@ export interface JobVerdict {
  * hyperparameters in range), from live limits when it has a key, else an offline dated snapshot.
  */
 export interface TrainerJobValidationV1 {
-  validateJob(job: FineTuneJobRequest, options?: CallOptions & { trainExamples?: number }): Promise<JobVerdict>;
+  validateJob(
+    job: FineTuneJobRequest,
+    options?: CallOptions & { trainExamples?: number },
+  ): Promise<JobVerdict>;
 }
