@@ -230,7 +230,7 @@ const CASES: Record<string, Case> = {
   'check: missing file': {
     args: ['check', 'missing.jsonl'],
     code: 2,
-    message: /^error: File not found: .*missing\.jsonl\.$/,
+    message: /^error: .*missing\.jsonl does not exist\.$/,
   },
   'check: a folder': {
     args: ['check', 'folder.jsonl'],
