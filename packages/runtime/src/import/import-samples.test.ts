@@ -145,7 +145,11 @@ describe('importSamples: GSM8K', () => {
           expect(sample.output.content).toMatch(/^-?[\d,]*\.?\d+$/);
           expect(sample.reasoning?.text).not.toMatch(/####|<<|>>/);
           expect(sample.reasoning?.text.trim()).toBe(sample.reasoning?.text);
-          expect(sample.source).toMatchObject({ type: 'import', file: gsm8kTrain, format: 'gsm8k' });
+          expect(sample.source).toMatchObject({
+            type: 'import',
+            file: path.relative(repoRoot, gsm8kTrain),
+            format: 'gsm8k',
+          });
         }
       }
       const again = await importSamples({ store, cwd: repoRoot }, { file: gsm8kTrain, taskId: 'gsm8k' });
