@@ -93,6 +93,10 @@ function addLoaded(
       id: plugin.id,
       specificationVersion: plugin.specificationVersion,
       ...(plugin.description ? { description: plugin.description } : {}),
+      // What a manifest would say of a trainer, read off the loaded object.
+      ...(plugin.kind === 'fine-tune-backend'
+        ? { formats: [...plugin.formats], provider: plugin.provider }
+        : {}),
     };
     const record = lazyRecord(manifest, origin, options);
     registry.add(record);

@@ -259,7 +259,7 @@ describe('the pipeline pages in chromium', () => {
   it("offers each backend's own methods and base models, and drops a model of another backend", async () => {
     const project = await api<ProjectSummary>('api/project');
     const byId = new Map(project.backends.map((b) => [b.id, b]));
-    expect(byId.get('openai')).toMatchObject({ methods: ['full'] });
+    expect(byId.get('openai')).toMatchObject({ methods: [] });
     expect(byId.get('together')).toMatchObject({ methods: ['lora', 'full'] });
     const dataset = await gsm8kDataset('gsm8k-backend-choice');
     const page = await open(`fine-tunes?dataset=${dataset.id}`);
