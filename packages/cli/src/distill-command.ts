@@ -1,4 +1,4 @@
-import { InputError } from '@distillery/core';
+import { InputError } from '@distillery/core/contracts';
 import { Command, type ErrorOptions } from 'commander';
 import { suggestSimilar } from './suggest-similar';
 

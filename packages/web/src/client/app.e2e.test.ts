@@ -297,6 +297,8 @@ describe('the web front end in chromium', () => {
       await page.getByTestId('sample-row').first().click();
       const drawer = page.getByTestId('sample-drawer');
       await drawer.getByTestId('answer-text').waitFor();
+      // The drawer slides in (a 30 px transform): measure once its animation has finished.
+      await drawer.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
       for (const box of [
         await drawer.boundingBox(),
         await drawer.getByTestId('answer-panel').boundingBox(),
