@@ -9,7 +9,7 @@ source "$(dirname "$0")/env.sh"
 bash "$DISTILLERY_ROOT/scripts/setup.sh"
 distill() { node "$DISTILLERY_ROOT/packages/cli/dist/bin.js" "$@"; }
 step() { printf '\n\033[1m== %s\033[0m\n$ distill %s\n' "$1" "${*:2}"; distill "${@:2}"; }
-GSM8K="$(cd "$DISTILLERY_ROOT/.." && pwd)/shared/data/gsm8k"
+GSM8K="$DISTILLERY_ROOT/examples/gsm8k/data"
 
 # 1. Reasoning kept apart from answers, on bundled raw model outputs.
 cd "$DISTILLERY_ROOT/examples/gsm8k"
@@ -23,10 +23,6 @@ step "Magistral [THINK] output, split by the third-party parser package" parse o
 DEMO_DIR="${DEMO_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/distill-demo-XXXXXX")}"
 mkdir -p "$DEMO_DIR" && cd "$DEMO_DIR"
 [ -f distill.config.ts ] || step "A new project from the GSM8K example" init --example gsm8k
-if [ ! -f "$GSM8K/train.jsonl" ]; then
-  echo "GSM8K data not found at $GSM8K (expected ../shared beside the repo); stopping here." >&2
-  exit 1
-fi
 step "Import GSM8K's train split: worked steps become reasoning, the number after #### the answer" import "$GSM8K/train.jsonl" --task gsm8k
 step "Three samples" samples list --task gsm8k --limit 3
 first=$(distill samples list --task gsm8k --limit 1 --json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const v=JSON.parse(s);console.log((v.samples??v)[0].id)})')

@@ -147,12 +147,16 @@ describe('checkFile: Together rules', () => {
     expect(report.errors[0]?.message).toContain('0xff at byte 12 of line 2');
   });
 
-  it('rejects an empty file, a missing file, blank trailing lines and wrong extensions', async () => {
+  it('rejects an empty file, a missing file or folder, blank trailing lines and wrong extensions', async () => {
     const empty = await checkFile(file(''), { backend: 'together', workers: 0 });
     expect(codes(empty)).toEqual([[0, 'file-empty']]);
     expect(empty.errors[0]?.message).toBe('File is empty');
-    const missing = await checkFile(join(dir, 'nope.jsonl'), { backend: 'together', workers: 0 });
-    expect(codes(missing)).toEqual([[0, 'file-not-found']]);
+    await expect(checkFile(join(dir, 'nope.jsonl'), { backend: 'together', workers: 0 })).rejects.toThrow(
+      `File not found: ${join(dir, 'nope.jsonl')}.`,
+    );
+    await expect(checkFile(dir, { backend: 'together', workers: 0 })).rejects.toThrow(
+      `File ${dir} is a folder, not a file.`,
+    );
     const trailing = await checkFile(file(`${ok}\n\n`), { backend: 'together', workers: 0 });
     expect(codes(trailing)).toEqual([[2, 'invalid-json']]);
     const upper = await checkFile(file(`${ok}\n`, 'upper.JSONL'), { backend: 'together', workers: 0 });

@@ -1,5 +1,6 @@
+import type { Stats } from 'node:fs';
 import { existsSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { access, constants, open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +80,38 @@ function workerUrl(): URL | null {
     if (existsSync(fileURLToPath(url))) return url;
   }
   return null;
+}
+
+/**
+ * The file's stats, once it is known to be a readable file. Missing, a folder or unreadable is
+ * not a finding of the check but a mistake in what was asked: one plain InputError.
+ */
+async function openableFile(path: string, label = 'File'): Promise<Stats> {
+  let message: string;
+  try {
+    const info = await stat(path);
+    if (!info.isDirectory()) {
+      await access(path, constants.R_OK);
+      return info;
+    }
+    message = `${label} ${path} is a folder, not a file.`;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    message =
+      code === 'EACCES' || code === 'EPERM'
+        ? `${label} ${path} cannot be read: permission denied.`
+        : code === 'ENOENT' || code === 'ENOTDIR'
+          ? `${label} not found: ${path}.`
+          : `${label} ${path} cannot be read.`;
+  }
+  // Imported here only: @distillery/core loads zod, which costs tens of milliseconds at startup.
+  const { InputError } = await import('@distillery/core');
+  throw new InputError(message, {
+    location: path,
+    advice: message.includes('permission')
+      ? 'Make it readable (e.g. chmod u+r).'
+      : 'Give the path of a JSONL file.',
+  });
 }
 
 async function scanFile(
@@ -187,14 +220,7 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
   let report: ReportBuilder | undefined;
   try {
     if (options.against !== undefined) {
-      const info = await stat(options.against).catch(() => null);
-      if (!info?.isFile()) {
-        // Imported here only: @distillery/core loads zod, which costs tens of milliseconds at startup.
-        const { InputError } = await import('@distillery/core');
-        throw new InputError(`Validation file not found: ${options.against}`, {
-          advice: 'Pass an existing JSONL file to --against.',
-        });
-      }
+      await openableFile(options.against, 'Validation file');
       const builder = new ReportBuilder({ backend, strict: false, maxFindings: 0, path: options.against });
       validation = builder.seen;
       await scanFile(
@@ -216,11 +242,7 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
     });
     const extra: Record<string, number> = validationSamples !== undefined ? { validationSamples } : {};
 
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) {
-      report.add(0, 'file-not-found', `File not found: ${path}`, 'error');
-      return report.finish(extra);
-    }
+    const info = await openableFile(path);
     report.stats.bytes = info.size;
     const together = backend === 'together';
     if (together && info.size > TOGETHER_MAX_FILE_SIZE_BYTES) {

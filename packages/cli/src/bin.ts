@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import process from 'node:process';
+import { endOnClosedPipe } from './end-on-closed-pipe';
 import { main } from './main';
 
+endOnClosedPipe(process);
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
 process.once('SIGTERM', () => controller.abort());

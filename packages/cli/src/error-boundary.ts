@@ -1,4 +1,4 @@
-import { DistilleryError, UserError } from '@distillery/core';
+import { DistilleryError, UserError } from '@distillery/core/contracts';
 import type { CliIO } from './cli-io';
 import { redactSecrets } from './redact-secrets';
 import { styleFor } from './style';
@@ -21,7 +21,7 @@ function isAbort(error: unknown): boolean {
  */
 export function reportError(error: unknown, io: CliIO): number {
   const style = styleFor(io.stderr, io.env);
-  const write = (line: string) => io.stderr.write(`${redactSecrets(line, io.env)}\n`);
+  const write = (line: string) => io.stderr.write(`${redactSecrets(line, io.env, io)}\n`);
   if (isAbort(error) || io.signal?.aborted) {
     write(style.yellow('Interrupted.'));
     return EXIT_INTERRUPTED;

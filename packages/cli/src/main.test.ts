@@ -18,7 +18,7 @@ describe('distill', () => {
   it('rejects unknown commands with usage exit code 2', async () => {
     const run = await runCli(['frobnicate']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("unknown command 'frobnicate'");
+    expect(run.stderr).toContain('unknown command "frobnicate"');
   });
 
   it('reports a broken config file with its location', async () => {

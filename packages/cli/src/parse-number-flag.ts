@@ -1,4 +1,4 @@
-import { InputError } from '@distillery/core';
+import { InputError } from '@distillery/core/contracts';
 
 /** A numeric flag value: positive (or at least `min`), an integer when asked; undefined stays undefined. */
 export function parseNumberFlag(
@@ -23,7 +23,10 @@ export function parseNumberFlag(
         : options.min === 0
           ? ' ≥ 0'
           : ' > 0';
-    throw new InputError(`${flag} must be ${kind}${range}, got "${value}".`);
+    const example = options.max !== undefined ? Math.min(options.max, Math.max(options.min ?? 1, 1)) : 1;
+    throw new InputError(`${flag} must be ${kind}${range}, got "${value}".`, {
+      advice: `Pass a value in that range, e.g. ${flag} ${example}.`,
+    });
   }
   return parsed;
 }

@@ -1,39 +1,31 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '@distillery/core';
+import { InputError } from '@distillery/core/contracts';
 import type { CliIO } from './cli-io';
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-function decode(bytes: Uint8Array, where: string): string {
-  try {
-    return decoder.decode(bytes);
-  } catch (error) {
-    throw new InputError(`${where} is not valid UTF-8 text.`, {
-      location: where,
-      advice: 'Convert the file to UTF-8 first.',
-      cause: error,
-    });
-  }
-}
-
-/** Reads a whole file, or standard input for `-`, as UTF-8 text. */
+/**
+ * Reads a whole file, or standard input for `-`, as UTF-8 text. A missing file, a folder, an
+ * unreadable or empty file, or one that is not UTF-8 is one plain InputError naming it.
+ */
 export async function readText(file: string, io: CliIO): Promise<string> {
+  const { decodeUtf8, openInputFile } = await import('@distillery/runtime/session');
   if (file === '-') {
     const chunks: Uint8Array[] = [];
     for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    return decode(Buffer.concat(chunks), 'standard input');
+    return decodeUtf8(Buffer.concat(chunks), 'standard input');
   }
-  const full = path.resolve(io.cwd, file);
+  const { handle, size } = await openInputFile(
+    path.resolve(io.cwd, file),
+    file,
+    'Check the path, or pass - to read standard input.',
+  );
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(full);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT' ? `File not found: ${file}.` : `Cannot read ${file}: ${(error as Error).message}.`,
-      { location: file, advice: 'Check the path, or pass - to read standard input.', cause: error },
-    );
+    bytes = await handle.readFile();
+  } finally {
+    await handle.close();
   }
-  return decode(bytes, file);
+  if (size === 0 || bytes.length === 0) {
+    throw new InputError(`${file} is empty.`, { location: file, advice: 'Give a file with the text in it.' });
+  }
+  return decodeUtf8(bytes, file);
 }

@@ -1,7 +1,10 @@
 import { type ChatResult, type ChatStreamEvent, ProviderError } from '@distillery/core';
 import { type MockServer, startMockServer } from '@distillery/testkit';
+import { failOnSpecViolations } from '@distillery/testkit/vitest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import provider, { createAnthropicProvider } from './index';
+
+failOnSpecViolations();
 
 const KEY = 'sk-ant-api03-SECRET-xyz789';
 let server: MockServer;
@@ -292,6 +295,7 @@ describe('reliability and errors', () => {
       anthropic().chat({ ...ask(), parameters: { thinking: false, temperature: 1.5, maxTokens: 100 } }),
     );
     expect(bad).toMatchObject({ kind: 'bad-request', status: 400 });
+    expect(server.takeViolations()).toHaveLength(1);
     expect(bad.message).toBe(
       'Anthropic rejected the request (400) for model claude-sonnet-4-5. Server said: temperature: Input should be less than or equal to 1. Fix the parameters in your run config.',
     );

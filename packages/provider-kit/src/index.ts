@@ -1,6 +1,7 @@
 export { assertCheckPassed } from './assert-check-passed';
 export { assertNoViolations, type HyperparameterViolation } from './assert-no-violations';
 export { type AttemptSignal, attemptSignal } from './attempt-signal';
+export { batchJsonlLines, toJsonl } from './batch-jsonl-lines';
 export { type CallWithRetryOptions, callWithRetry } from './call-with-retry';
 export {
   type ChatCompletionsMethods,

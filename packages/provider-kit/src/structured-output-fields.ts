@@ -4,11 +4,13 @@ import { apiName, toStrictJsonSchema } from './strict-json-schema';
 /**
  * The Chat Completions fields for structured output: `response_format` (`json_object` or a
  * `json_schema` made strict where that keeps its meaning) or one forced function tool.
- * `strictTools: false` leaves `strict` off the tool (servers that reject it).
+ * `strictTools: false` leaves `strict` off the tool (servers that reject it). `toolChoice:
+ * 'required'` forces the one tool with the string form, for APIs whose object form of
+ * `tool_choice` is not OpenAI's (Together's spec and SDK type it as a whole tool call).
  */
 export function structuredOutputFields(
   structured: StructuredOutputRequest,
-  settings: { strictTools: boolean },
+  settings: { strictTools: boolean; toolChoice?: 'named' | 'required' },
 ): Record<string, unknown> {
   const name = apiName(structured.name);
   if (structured.mode === 'json_object') return { response_format: { type: 'json_object' } };
@@ -18,7 +20,7 @@ export function structuredOutputFields(
   const fn = settings.strictTools ? { name, parameters: schema, strict } : { name, parameters: schema };
   return {
     tools: [{ type: 'function', function: fn }],
-    tool_choice: { type: 'function', function: { name } },
+    tool_choice: settings.toolChoice === 'required' ? 'required' : { type: 'function', function: { name } },
   };
 }
 

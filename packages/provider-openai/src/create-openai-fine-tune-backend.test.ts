@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkPlugin, type FineTuneJobRequest, InputError, ProviderError } from '@distillery/core';
 import { type MockServer, startMockServer } from '@distillery/testkit';
+import { failOnSpecViolations } from '@distillery/testkit/vitest';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOpenAIFineTuneBackend, createOpenAIProvider } from './index';
+
+failOnSpecViolations();
 
 const KEY = 'sk-test-SECRET-4242';
 const fixture = (name: string) => fileURLToPath(new URL(`./__fixtures__/${name}`, import.meta.url));
@@ -184,6 +187,9 @@ describe('openai fine-tune backend', () => {
     expect(await plugin.cancel(id)).toMatchObject({ status: 'cancelled', rawStatus: 'cancelled' });
     const error = await rejection(plugin.cancel(id));
     expect(ProviderError.isInstance(error) && error.kind).toBe('bad-request');
+    expect(server.takeViolations().map((v) => v.operation)).toEqual([
+      'POST /fine_tuning/jobs/{fine_tuning_job_id}/cancel',
+    ]);
     expect(error.message).toContain(`fine-tuning job ${id}`);
     expect(error.message).not.toContain(KEY);
   });

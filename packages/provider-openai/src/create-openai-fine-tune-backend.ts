@@ -9,6 +9,9 @@ import {
   type FineTuneJobRequest,
   type FineTuneJobState,
   InputError,
+  type JobProblem,
+  type JobVerdict,
+  type TrainerCheckOptions,
 } from '@distillery/core';
 import {
   assertCheckPassed,
@@ -22,10 +25,17 @@ import {
 } from '@distillery/provider-kit';
 import type OpenAI from 'openai';
 import { lazyOpenAIClient } from './openai-client';
+import { OPENAI_FINE_TUNE_MODELS } from './openai-fine-tune-models';
 import { normalizeOpenAIStatus } from './openai-fine-tune-status';
 import { buildOpenAIFineTuneBody, readOpenAIHyperparameters } from './openai-hyperparameters';
 import { OPENAI_COMPATIBLE_PRESETS } from './openai-presets';
 import { openAITrainingPricePerMillionTokens } from './openai-training-price';
+import {
+  isOpenAITunable,
+  OPENAI_TUNABLE_MODELS,
+  OPENAI_TUNABLE_MODELS_DATE,
+  openAIAutoEpochs,
+} from './openai-tunable-models';
 import { toOpenAIEvent } from './to-openai-event';
 
 export type OpenAIChecker = (path: string, options: CheckFileOptions) => Promise<CheckReport>;
@@ -60,13 +70,19 @@ export interface OpenAICheckpoint {
 
 export interface OpenAIFineTuneBackend extends FineTuneBackend {
   readonly baseURL: string;
-  check(path: string, options?: CallOptions & { model?: string }): Promise<CheckReport>;
+  check(path: string, options?: TrainerCheckOptions): Promise<CheckReport>;
   upload(path: string, options?: CallOptions & { model?: string }): Promise<UploadedOpenAIFile>;
   /** Training and validation files may be local paths (checked, then uploaded) or `file-…` ids. */
   create(job: FineTuneJobRequest, options?: CallOptions): Promise<{ id: string }>;
   /** OpenAI's documented ranges for the request (no I/O). */
   validateHyperparameters(request: FineTuneJobRequest): HyperparameterViolation[];
   checkpoints(id: string, options?: CallOptions): Promise<OpenAICheckpoint[]>;
+  validateJob(
+    job: FineTuneJobRequest,
+    options?: CallOptions & { trainExamples?: number },
+  ): Promise<JobVerdict>;
+  findJobByTrainingFile(fileId: string, options?: CallOptions): Promise<FineTuneJobState | undefined>;
+  deleteFile(fileId: string, options?: CallOptions): Promise<void>;
 }
 
 type Json = Record<string, unknown>;
@@ -110,10 +126,7 @@ export function createOpenAIFineTuneBackend(
     attemptMs = timeoutMs,
   ) => callWithRetry({ errors, policy, timeoutMs: attemptMs, signal, call: (s) => fn(sdk(errors), s) });
 
-  async function check(
-    path: string,
-    callOptions: CallOptions & { model?: string } = {},
-  ): Promise<CheckReport> {
+  async function check(path: string, callOptions: TrainerCheckOptions = {}): Promise<CheckReport> {
     if (!existsSync(path))
       throw new InputError(`${path} does not exist.`, {
         advice: 'Export the dataset first (`distill export`).',
@@ -121,8 +134,7 @@ export function createOpenAIFineTuneBackend(
     return checker(path, {
       ...options.check,
       backend: 'openai',
-      ...(callOptions.model ? { model: callOptions.model } : {}),
-      ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+      ...callOptions,
     });
   }
 
@@ -236,14 +248,74 @@ export function createOpenAIFineTuneBackend(
     }));
   }
 
+  /** OpenAI publishes no limits endpoint: its tunable models and documented ranges decide, offline. */
+  async function validateJob(
+    job: FineTuneJobRequest,
+    callOptions: CallOptions & { trainExamples?: number } = {},
+  ): Promise<JobVerdict> {
+    const problems: JobProblem[] = [];
+    if (!isOpenAITunable(job.baseModel))
+      problems.push({
+        param: 'model',
+        message: `${job.baseModel} cannot be fine-tuned on OpenAI. Models it can: ${OPENAI_TUNABLE_MODELS.join(', ')} (or a dated snapshot of one)`,
+      });
+    if (job.reasoning)
+      problems.push({
+        param: 'reasoning',
+        message:
+          'OpenAI training data has no reasoning field; train the reasoning strategy with the chain-of-thought format (--format openai)',
+      });
+    problems.push(...validateHyperparameters(job));
+    const given = readOpenAIHyperparameters(job).values.nEpochs;
+    const epochs = typeof given === 'number' ? given : openAIAutoEpochs(callOptions.trainExamples);
+    return {
+      problems,
+      limits: {
+        kind: 'snapshot',
+        date: OPENAI_TUNABLE_MODELS_DATE,
+        description: `OpenAI's tunable models and documented ranges as of ${OPENAI_TUNABLE_MODELS_DATE} (OpenAI has no limits endpoint)`,
+      },
+      epochs,
+      ...(typeof given === 'number'
+        ? {}
+        : {
+            epochsNote: `OpenAI's auto, estimated ${epochs} for ${callOptions.trainExamples ?? '?'} examples`,
+          }),
+    };
+  }
+
+  async function findJobByTrainingFile(
+    fileId: string,
+    callOptions: CallOptions = {},
+  ): Promise<FineTuneJobState | undefined> {
+    const found = await call(errorContext('fine-tuning job list'), callOptions.signal, async (c, signal) => {
+      for await (const job of c.fineTuning.jobs.list({ limit: 100 }, { signal }))
+        if (job.training_file === fileId) return job.id;
+      return undefined;
+    });
+    return found ? get(found, callOptions) : undefined;
+  }
+
+  async function deleteFile(fileId: string, callOptions: CallOptions = {}): Promise<void> {
+    await call(
+      errorContext(`file ${fileId}`, '', 'It may already be deleted.'),
+      callOptions.signal,
+      (c, signal) => c.files.delete(fileId, { signal }),
+    );
+  }
+
   return {
     specificationVersion: 'v1',
     kind: 'fine-tune-backend',
     id,
+    /** Its fine-tunes are called through the model provider of the same id. */
+    provider: id,
     description: `OpenAI fine-tuning (${baseURL})`,
     /** Export formats (runtime ids) whose JSONL OpenAI trains on. */
     trainingPricePerMillionTokens: openAITrainingPricePerMillionTokens,
     formats: ['openai'],
+    // No `methods`: OpenAI has no LoRA/full choice, so --lora/--full are refused, not ignored.
+    baseModels: OPENAI_FINE_TUNE_MODELS,
     baseURL,
     check,
     upload,
@@ -253,5 +325,8 @@ export function createOpenAIFineTuneBackend(
     cancel,
     validateHyperparameters,
     checkpoints,
+    validateJob,
+    findJobByTrainingFile,
+    deleteFile,
   };
 }

@@ -1,5 +1,6 @@
 import { type ChatResult, type ChatStreamEvent, ProviderError } from '@distillery/core';
 import { type MockServer, startMockServer } from '@distillery/testkit';
+import { failOnSpecViolations } from '@distillery/testkit/vitest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import provider, {
   createDeepSeekProvider,
@@ -7,6 +8,8 @@ import provider, {
   createOpenRouterProvider,
   createVllmProvider,
 } from './index';
+
+failOnSpecViolations();
 
 const KEY = 'sk-test-SECRET-9f8e7d';
 let server: MockServer;
@@ -534,6 +537,7 @@ describe('errors', () => {
   it('400 carries the server message and the fix', async () => {
     const error = await failure(openai().chat({ ...ask('gpt-4o-mini'), parameters: { temperature: 5 } }));
     expect(error).toMatchObject({ kind: 'bad-request', status: 400 });
+    expect(server.takeViolations()).toHaveLength(1);
     expect(error.message).toBe(
       "OpenAI rejected the request (400) for model gpt-4o-mini. Server said: Invalid 'temperature': decimal above maximum value. Expected a value <= 2, but got 5 instead. Fix the parameters in your run config.",
     );

@@ -15,6 +15,7 @@ import {
 } from '@distillery/provider-kit';
 import type OpenAI from 'openai';
 import { buildChatBody } from './build-chat-body';
+import { createOpenAIBatch } from './create-openai-batch';
 import { lazyOpenAIClient } from './openai-client';
 import {
   isPresetId,
@@ -117,6 +118,22 @@ export function createOpenAIProvider(options: OpenAIProviderOptions = {}): OpenA
       }),
   });
 
+  // Of the OpenAI-compatible servers, only OpenAI itself has the Batch API.
+  const batch =
+    preset.id === 'openai'
+      ? createOpenAIBatch({
+          providerId: id,
+          label,
+          models,
+          policy,
+          timeoutMs,
+          client: getClient,
+          errorContext,
+          resultContext,
+          body: (request, ctx) => bodyFor(request, ctx, false),
+        })
+      : undefined;
+
   return {
     specificationVersion: 'v1',
     kind: 'model-provider',
@@ -127,5 +144,6 @@ export function createOpenAIProvider(options: OpenAIProviderOptions = {}): OpenA
     preset,
     chat,
     stream,
+    ...(batch ? { batch } : {}),
   };
 }

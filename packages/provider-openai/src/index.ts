@@ -10,6 +10,7 @@ import {
 } from './create-openai-provider';
 
 export { buildChatBody, type ChatBodySettings } from './build-chat-body';
+export { createOpenAIBatch, type OpenAIBatchDeps, type OpenAIBatchInputLine } from './create-openai-batch';
 export {
   createOpenAIFineTuneBackend,
   type OpenAIChecker,

@@ -46,7 +46,8 @@ export function readOpenAIHyperparameters(
   const add = (param: string, message: string) => violations.push({ param, message });
   for (const [rawKey, value] of Object.entries(request.hyperparameters ?? {})) {
     if (value === undefined || value === null) continue;
-    const key = camel(rawKey);
+    // OpenAI has no absolute learning rate: the generic `learningRate` is its multiplier.
+    const key = camel(rawKey) === 'learningRate' ? 'learningRateMultiplier' : camel(rawKey);
     if (key in RANGES) {
       const [min, max, integer] = RANGES[key as keyof typeof RANGES];
       const param = snake(key);

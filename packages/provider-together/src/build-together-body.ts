@@ -48,7 +48,10 @@ export function buildTogetherBody(request: ChatRequest, stream: boolean, replayR
     else body.reasoning = { enabled: false };
   }
   if (request.structuredOutput)
-    Object.assign(body, structuredOutputFields(request.structuredOutput, { strictTools: false }));
+    Object.assign(
+      body,
+      structuredOutputFields(request.structuredOutput, { strictTools: false, toolChoice: 'required' }),
+    );
   // Together sends usage on the final chunk; asking for it as OpenAI does keeps OpenAI-compatible
   // servers in front of it (and the mock) from streaming zero usage.
   if (stream) Object.assign(body, streamFields());

@@ -2,12 +2,15 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkPlugin, type FineTuneJobRequest, InputError, ProviderError } from '@distillery/core';
 import { type MockServer, startMockServer } from '@distillery/testkit';
+import { failOnSpecViolations } from '@distillery/testkit/vitest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import together, {
   createTogetherFineTuneBackend,
   createTogetherProvider,
   validateHyperparameters,
 } from './index';
+
+failOnSpecViolations();
 
 const KEY = 'tgp_v1_SECRET-ft-9876';
 const fixture = (name: string) => fileURLToPath(new URL(`./__fixtures__/${name}`, import.meta.url));
@@ -169,7 +172,7 @@ describe('together fine-tune backend', () => {
       wandb_project_name: 'distill',
       suffix: 'gsm8k',
       training_type: { type: 'Lora', lora_r: 16, lora_alpha: 32, lora_dropout: 0.05 },
-      training_method: { method: 'sft' },
+      training_method: { method: 'sft', train_on_inputs: 'auto' },
     });
     expect(requests('GET', '/v1/fine-tunes/models/limits')[0]?.query).toEqual({ model_name: MODEL });
   });
@@ -187,7 +190,7 @@ describe('together fine-tune backend', () => {
       training_file: uploaded.id,
       batch_size: 'max',
       training_type: { type: 'Full' },
-      training_method: { method: 'sft' },
+      training_method: { method: 'sft', train_on_inputs: 'auto' },
     });
 
     await plugin.create(
@@ -334,7 +337,7 @@ describe('together fine-tune backend', () => {
       training_file: file.id,
       n_epochs: 2,
       training_type: { type: 'Lora' },
-      training_method: { method: 'sft' },
+      training_method: { method: 'sft', train_on_inputs: 'auto' },
     });
     expect(InputError.isInstance(await rejection(plugin.estimatePrice(job())))).toBe(true);
   });

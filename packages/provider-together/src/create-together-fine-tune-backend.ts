@@ -6,14 +6,19 @@ import {
   type CheckReport,
   type Deployment,
   type DeployRequest,
+  type EndpointInfo,
   type FineTuneBackend,
   type FineTuneEvent,
   type FineTuneJobRequest,
   type FineTuneJobState,
   type HardwareOption,
   InputError,
+  type JobVerdict,
+  type LimitsSource,
   type ModelLimits,
   type PriceEstimate,
+  ProviderError,
+  type TrainerCheckOptions,
 } from '@distillery/core';
 import {
   assertCheckPassed,
@@ -27,12 +32,15 @@ import {
   resolveProviderSettings,
 } from '@distillery/provider-kit';
 import type Together from 'together-ai';
-import { buildTogetherFineTuneBody } from './build-together-fine-tune-body';
+import { buildTogetherEstimatePriceBody, buildTogetherFineTuneBody } from './build-together-fine-tune-body';
 import { TOGETHER_SETTINGS } from './create-together-provider';
 import { toTogetherEvent } from './to-together-event';
 import { lazyTogetherClient } from './together-client';
+import { TOGETHER_FINE_TUNE_MODELS } from './together-fine-tune-models';
 import { normalizeTogetherStatus } from './together-fine-tune-status';
 import type { HyperparameterViolation } from './together-hyperparameters';
+import { togetherJobVerdict } from './together-job-verdict';
+import { TOGETHER_LIMITS_SNAPSHOT, TOGETHER_LIMITS_SNAPSHOT_DATE } from './together-limits-snapshot';
 import { type TogetherModelLimits, toModelLimits } from './together-model-limits';
 import { togetherTrainingPricePerMillionTokens } from './together-training-price';
 import { type TogetherFileResponse, uploadTogetherFile } from './upload-together-file';
@@ -94,7 +102,7 @@ export interface TogetherDeployment extends Deployment {
 
 export interface TogetherFineTuneBackend extends FineTuneBackend {
   readonly baseURL: string;
-  check(path: string, options?: CallOptions & { model?: string }): Promise<CheckReport>;
+  check(path: string, options?: TrainerCheckOptions): Promise<CheckReport>;
   upload(path: string, options?: CallOptions & { model?: string }): Promise<UploadedTogetherFile>;
   /** Training and validation files may be local paths (checked, then uploaded) or `file-…` ids. */
   create(job: FineTuneJobRequest, options?: CallOptions): Promise<{ id: string }>;
@@ -109,9 +117,15 @@ export interface TogetherFineTuneBackend extends FineTuneBackend {
   deploy(request: TogetherDeployRequest, options?: CallOptions): Promise<TogetherDeployment>;
   listHardware(model?: string, options?: CallOptions): Promise<TogetherHardware[]>;
   getEndpoint(id: string, options?: CallOptions): Promise<TogetherDeployment>;
+  validateJob(job: FineTuneJobRequest, options?: CallOptions): Promise<JobVerdict>;
+  findJobByTrainingFile(fileId: string, options?: CallOptions): Promise<FineTuneJobState | undefined>;
+  deleteFile(fileId: string, options?: CallOptions): Promise<void>;
+  listEndpoints(options?: CallOptions): Promise<EndpointInfo[]>;
+  stopEndpoint(id: string, options?: CallOptions): Promise<TogetherDeployment>;
 }
 
 type Json = Record<string, unknown>;
+
 const DEFAULT_UPLOAD_TIMEOUT_MS = 3_600_000;
 
 function toDeployment(raw: unknown): TogetherDeployment {
@@ -156,7 +170,7 @@ export function createTogetherFineTuneBackend(
     badRequestAdvice: 'Fix the fine-tune settings.',
   });
   const jobErrors = (jobId: string) =>
-    errorContext(`fine-tune job ${jobId}`, '', 'Check the job id (`distill finetune list`).');
+    errorContext(`fine-tune job ${jobId}`, '', 'Check the job id (`distill jobs` lists them).');
 
   const sdk = lazyTogetherClient({ apiKey, baseURL, timeoutMs }, options);
   /** One SDK call with retries; every failure a ProviderError naming `errors.subject`. */
@@ -166,10 +180,7 @@ export function createTogetherFineTuneBackend(
     fn: (c: Together, s: AbortSignal) => Promise<T>,
   ) => callWithRetry({ errors, policy, timeoutMs, signal, call: (s) => fn(sdk(errors), s) });
 
-  async function check(
-    path: string,
-    callOptions: CallOptions & { model?: string } = {},
-  ): Promise<CheckReport> {
+  async function check(path: string, callOptions: TrainerCheckOptions = {}): Promise<CheckReport> {
     if (!existsSync(path))
       throw new InputError(`${path} does not exist.`, {
         advice: 'Export the dataset first (`distill export`).',
@@ -177,8 +188,7 @@ export function createTogetherFineTuneBackend(
     return checker(path, {
       ...options.check,
       backend: 'together',
-      ...(callOptions.model ? { model: callOptions.model } : {}),
-      ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+      ...callOptions,
     });
   }
 
@@ -224,7 +234,7 @@ export function createTogetherFineTuneBackend(
     const raw = await call(errors, callOptions.signal, (c, signal) =>
       c.fineTuning.modelLimits({ model_name: model }, { signal }),
     );
-    return toModelLimits(raw as unknown as TogetherModelLimits);
+    return toModelLimits(raw);
   }
 
   async function create(job: FineTuneJobRequest, callOptions: CallOptions = {}): Promise<{ id: string }> {
@@ -239,9 +249,9 @@ export function createTogetherFineTuneBackend(
     });
     const body = buildTogetherFineTuneBody(job, { trainingFile, validationFile }, modelLimits.raw);
     const created = await call(errorContext(`fine-tune of ${job.baseModel}`, job.baseModel), signal, (c, s) =>
-      c.fineTuning.create(body as unknown as Together.FineTuningCreateParams, { signal: s }),
+      c.fineTuning.create(body, { signal: s }),
     );
-    return { id: String((created as unknown as Json).id) };
+    return { id: created.id };
   }
 
   function state(raw: unknown): FineTuneJobState {
@@ -276,8 +286,7 @@ export function createTogetherFineTuneBackend(
     const list = await call(jobErrors(jobId), callOptions.signal, (c, signal) =>
       c.fineTuning.listEvents(jobId, { signal }),
     );
-    const data = (list as unknown as Json).data;
-    return Array.isArray(data) ? data.map(toTogetherEvent) : [];
+    return Array.isArray(list.data) ? list.data.map(toTogetherEvent) : [];
   }
 
   async function cancel(jobId: string, callOptions: CallOptions = {}): Promise<FineTuneJobState> {
@@ -289,8 +298,7 @@ export function createTogetherFineTuneBackend(
     const list = await call(jobErrors(jobId), callOptions.signal, (c, signal) =>
       c.fineTuning.listCheckpoints(jobId, { signal }),
     );
-    const data = (list as unknown as Json).data;
-    return (Array.isArray(data) ? (data as Json[]) : []).map((cp) => ({
+    return (Array.isArray(list.data) ? list.data : []).map((cp) => ({
       step: typeof cp.step === 'number' ? cp.step : 0,
       at: String(cp.created_at ?? ''),
       path: String(cp.path ?? ''),
@@ -308,42 +316,30 @@ export function createTogetherFineTuneBackend(
         throw new InputError(`Upload ${file} before estimating the price (a file id is needed).`, {
           advice: 'Call upload() first, or create() the job directly.',
         });
-    const full = buildTogetherFineTuneBody(
-      job,
-      { trainingFile: job.trainingFile, validationFile: job.validationFile },
-      undefined,
+    // A LoRA body needs the rank, which defaults to the model's maximum: read the limits first.
+    const modelLimits = job.method === 'full' ? undefined : (await limits(job.baseModel, callOptions)).raw;
+    const body = buildTogetherEstimatePriceBody(
+      buildTogetherFineTuneBody(
+        job,
+        { trainingFile: job.trainingFile, validationFile: job.validationFile },
+        modelLimits,
+      ),
     );
-    const body: Json = {
-      model: full.model,
-      training_file: full.training_file,
-      ...(full.validation_file ? { validation_file: full.validation_file } : {}),
-      ...(full.n_epochs !== undefined ? { n_epochs: full.n_epochs } : {}),
-      ...(full.n_evals !== undefined ? { n_evals: full.n_evals } : {}),
-      training_type: full.training_type,
-      training_method: full.training_method,
-    };
-    const raw = (await call(
+    const raw = await call(
       errorContext(`price estimate for ${job.baseModel}`, job.baseModel),
       callOptions.signal,
-      (c, signal) =>
-        c.fineTuning.estimatePrice(body as unknown as Together.FineTuningEstimatePriceParams, { signal }),
-    )) as unknown as Json;
-    const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+      (c, signal) => c.fineTuning.estimatePrice(body, { signal }),
+    );
+    if (!raw.estimation_available)
+      return { available: false, unavailableReason: raw.unavailable_reason, raw };
     const pick = <T>(key: string, value: T | undefined) => (value !== undefined ? { [key]: value } : {});
     return {
-      available: raw.estimation_available !== false,
-      ...pick('totalPriceUsd', num(raw.estimated_total_price)),
-      ...pick('trainTokens', num(raw.estimated_train_token_count)),
-      ...pick('evalTokens', num(raw.estimated_eval_token_count)),
-      ...pick(
-        'allowedToProceed',
-        typeof raw.allowed_to_proceed === 'boolean' ? raw.allowed_to_proceed : undefined,
-      ),
-      ...pick('userLimitUsd', num(raw.user_limit)),
-      ...pick(
-        'unavailableReason',
-        typeof raw.unavailable_reason === 'string' ? raw.unavailable_reason : undefined,
-      ),
+      available: true,
+      ...pick('totalPriceUsd', raw.estimated_total_price),
+      ...pick('trainTokens', raw.estimated_train_token_count),
+      ...pick('evalTokens', raw.estimated_eval_token_count),
+      ...pick('allowedToProceed', raw.allowed_to_proceed),
+      ...pick('userLimitUsd', raw.user_limit),
       raw,
     };
   }
@@ -353,7 +349,7 @@ export function createTogetherFineTuneBackend(
     callOptions: CallOptions = {},
   ): Promise<TogetherDeployment> {
     const min = request.minReplicas ?? 1;
-    const body = {
+    const body: Together.EndpointCreateParams = {
       model: request.model,
       hardware: request.hardware,
       autoscaling: { min_replicas: min, max_replicas: request.maxReplicas ?? min },
@@ -366,9 +362,7 @@ export function createTogetherFineTuneBackend(
       'Together cannot host this model (a fine-tune must be completed; `-Reference` models cannot be deployed).',
     );
     return toDeployment(
-      await call(errors, callOptions.signal, (c, signal) =>
-        c.endpoints.create(body as unknown as Together.EndpointCreateParams, { signal }),
-      ),
+      await call(errors, callOptions.signal, (c, signal) => c.endpoints.create(body, { signal })),
     );
   }
 
@@ -381,10 +375,9 @@ export function createTogetherFineTuneBackend(
     const list = await call(errors, callOptions.signal, (c, signal) =>
       c.endpoints.listHardware(model ? { model } : {}, { signal }),
     );
-    const data = (list as unknown as Json).data;
-    return (Array.isArray(data) ? (data as Json[]) : []).map((h) => {
-      const cents = (h.pricing as Json | undefined)?.cents_per_minute;
-      const status = (h.availability as Json | undefined)?.status;
+    return (Array.isArray(list.data) ? list.data : []).map((h) => {
+      const cents = h.pricing?.cents_per_minute;
+      const status = h.availability?.status;
       return {
         id: String(h.id),
         ...(typeof cents === 'number' ? { centsPerMinute: cents } : {}),
@@ -403,14 +396,79 @@ export function createTogetherFineTuneBackend(
       ),
     );
 
+  /** Live limits with a key (a 404/400 there means the model cannot be tuned), else the offline snapshot. */
+  async function validateJob(job: FineTuneJobRequest, callOptions: CallOptions = {}): Promise<JobVerdict> {
+    const known = [...TOGETHER_LIMITS_SNAPSHOT.keys()];
+    if (!apiKey) {
+      const source: LimitsSource = {
+        kind: 'snapshot',
+        date: TOGETHER_LIMITS_SNAPSHOT_DATE,
+        description: `Together's limits as of ${TOGETHER_LIMITS_SNAPSHOT_DATE} (offline snapshot; no TOGETHER_API_KEY)`,
+      };
+      return togetherJobVerdict(TOGETHER_LIMITS_SNAPSHOT.get(job.baseModel), job, source, known);
+    }
+    const source: LimitsSource = { kind: 'live', description: "Together's live /fine-tunes/models/limits" };
+    try {
+      return togetherJobVerdict((await limits(job.baseModel, callOptions)).raw, job, source, known);
+    } catch (error) {
+      if (ProviderError.isInstance(error) && (error.status === 404 || error.status === 400))
+        return togetherJobVerdict(undefined, job, source, known);
+      throw error;
+    }
+  }
+
+  async function findJobByTrainingFile(
+    fileId: string,
+    callOptions: CallOptions = {},
+  ): Promise<FineTuneJobState | undefined> {
+    const list = await call(errorContext('fine-tune list'), callOptions.signal, (c, signal) =>
+      c.fineTuning.list({ signal }),
+    );
+    const match = list.data.find((j) => j.training_file === fileId);
+    return match ? get(match.id, callOptions) : undefined;
+  }
+
+  async function deleteFile(fileId: string, callOptions: CallOptions = {}): Promise<void> {
+    await call(
+      errorContext(`file ${fileId}`, '', 'It may already be deleted.'),
+      callOptions.signal,
+      (c, signal) => c.files.delete(fileId, { signal }),
+    );
+  }
+
+  async function listEndpoints(callOptions: CallOptions = {}): Promise<EndpointInfo[]> {
+    const list = await call(errorContext('endpoint list'), callOptions.signal, (c, signal) =>
+      c.endpoints.list({ type: 'dedicated' }, { signal }),
+    );
+    // The list omits the hardware, which prices an endpoint: ask for each one.
+    return Promise.all(list.data.map((e) => getEndpoint(e.id, callOptions)));
+  }
+
+  async function stopEndpoint(
+    endpointId: string,
+    callOptions: CallOptions = {},
+  ): Promise<TogetherDeployment> {
+    return toDeployment(
+      await call(
+        errorContext(`endpoint ${endpointId}`, '', 'Check the endpoint id (`distill endpoints list`).'),
+        callOptions.signal,
+        (c, signal) => c.endpoints.update(endpointId, { state: 'STOPPED' }, { signal }),
+      ),
+    );
+  }
+
   return {
     specificationVersion: 'v1',
     kind: 'fine-tune-backend',
     id,
+    /** Its fine-tunes are called through the model provider of the same id. */
+    provider: id,
     description: `Together fine-tuning, files and dedicated endpoints (${baseURL})`,
     /** Export formats (runtime ids) whose JSONL Together trains on. */
     trainingPricePerMillionTokens: togetherTrainingPricePerMillionTokens,
     formats: ['together', 'together-preference', 'r1'],
+    methods: ['lora', 'full'],
+    baseModels: TOGETHER_FINE_TUNE_MODELS,
     baseURL,
     check,
     upload,
@@ -425,5 +483,10 @@ export function createTogetherFineTuneBackend(
     deploy,
     listHardware,
     getEndpoint,
+    validateJob,
+    findJobByTrainingFile,
+    deleteFile,
+    listEndpoints,
+    stopEndpoint,
   };
 }

@@ -1,7 +1,10 @@
 import { type ChatResult, type ChatStreamEvent, ProviderError } from '@distillery/core';
 import { type MockServer, startMockServer } from '@distillery/testkit';
+import { failOnSpecViolations } from '@distillery/testkit/vitest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTogetherProvider, TOGETHER_MODELS } from './index';
+
+failOnSpecViolations();
 
 const KEY = 'tgp_v1_SECRET-abc123';
 let server: MockServer;
@@ -151,7 +154,7 @@ describe('together provider', () => {
     expect(result.content).toBe('{"answer": 4}');
     expect(server.requests.at(-1)?.body).toMatchObject({
       tools: [{ type: 'function', function: { name: 'answer' } }],
-      tool_choice: { type: 'function', function: { name: 'answer' } },
+      tool_choice: 'required',
     });
   });
 
@@ -222,6 +225,7 @@ describe('together provider', () => {
 
     const bad = await failure(together().chat({ ...ask(), parameters: { topP: 3 } }));
     expect(bad.kind).toBe('bad-request');
+    expect(server.takeViolations()).toHaveLength(1);
     expect(bad.message).toBe(
       "Together rejected the request (400) for model deepseek-ai/DeepSeek-R1. Server said: Invalid 'top_p': decimal above maximum value. Expected a value <= 1, but got 3 instead. Fix the parameters in your run config.",
     );

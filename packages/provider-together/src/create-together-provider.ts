@@ -3,12 +3,14 @@ import {
   chatCompletionsMethods,
   type ErrorContext,
   mergeCatalog,
+  missingApiKey,
   type ProviderConnectionOptions,
   type ResultContext,
   resolveProviderSettings,
 } from '@distillery/provider-kit';
 import type Together from 'together-ai';
 import { buildTogetherBody } from './build-together-body';
+import { createTogetherBatch } from './create-together-batch';
 import { lazyTogetherClient } from './together-client';
 import { TOGETHER_MODELS } from './together-models';
 
@@ -81,6 +83,29 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): T
       }),
   });
 
+  const batch = createTogetherBatch({
+    providerId: id,
+    label,
+    policy,
+    timeoutMs,
+    client: getClient,
+    errorContext,
+    resultContext,
+    body: (request) => bodyFor(request, resultContext(request), false),
+    upload: (errors) => {
+      if (!apiKey) throw missingApiKey(errors);
+      return {
+        baseURL,
+        apiKey,
+        fetch: options.fetch ?? globalThis.fetch,
+        policy,
+        timeoutMs,
+        uploadTimeoutMs: timeoutMs * 10,
+        headers: options.headers,
+      };
+    },
+  });
+
   return {
     specificationVersion: 'v1',
     kind: 'model-provider',
@@ -90,5 +115,6 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): T
     baseURL,
     chat,
     stream,
+    batch,
   };
 }

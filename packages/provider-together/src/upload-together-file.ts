@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { InputError, ProviderError, type RetryPolicy } from '@distillery/core';
@@ -125,10 +125,10 @@ export async function uploadTogetherFile(
       const response = await settings.fetch(target.location, {
         method: 'PUT',
         headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) },
-        body: createReadStream(path) as unknown as BodyInit,
-        duplex: 'half',
+        // A Blob backed by the file: read as it is sent, sized up front, fresh for every attempt.
+        body: await openAsBlob(path),
         signal: attemptSignal,
-      } as RequestInit);
+      });
       if (response.status !== 200) {
         if (response.status >= 400) throw await httpFailure(response, 'PUT to the upload URL');
         await response.body?.cancel();

@@ -1,5 +1,7 @@
+export * from './batch';
 export { CONFIG_FILE_NAMES, findConfigFile } from './config/find-config-file';
 export { type LoadedConfig, loadConfig } from './config/load-config';
+export { providerKeySecrets } from './config/provider-key-secrets';
 export { type Logger, silentLogger, streamLogger } from './context/logger';
 export { createContext, type RuntimeContext } from './context/runtime-context';
 export { assignSplits } from './dataset/assign-splits';
@@ -20,6 +22,31 @@ export { type ParseFilterOptions, parseFilterExpression } from './dataset/parse-
 export { checkSplitRatios, DEFAULT_SPLIT_RATIOS, parseSplitRatios } from './dataset/parse-split-ratios';
 export { seededShuffle } from './dataset/seeded-random';
 export { splitSizes } from './dataset/split-sizes';
+export { type EvalCandidate, type EvalCandidateSpec, resolveEvalCandidate } from './eval/eval-candidate';
+export { type EvalItems, type EvalItemsSource, readEvalItems } from './eval/eval-items';
+export {
+  EVAL_ANSWER_KIND,
+  EVAL_RUN_KIND,
+  EVAL_SCORE_KIND,
+  type EvalAnswer,
+  EvalAnswerSchema,
+  type EvalScore,
+  EvalScoreSchema,
+} from './eval/eval-records';
+export {
+  buildEvalReport,
+  type EvalCalibration,
+  type EvalCandidateInfo,
+  type EvalCandidateSummary,
+  type EvalComparison,
+  type EvalItemAnswer,
+  type EvalItemRow,
+  type EvalOutcome,
+  type EvalReport,
+  type EvalReportInput,
+} from './eval/eval-report';
+export { renderEvalHtml } from './eval/render-eval-html';
+export { type EvalProgress, type RunEvalHooks, type RunEvalOptions, runEval } from './eval/run-eval';
 export {
   type BootstrapOptions,
   bootstrapInterval,
@@ -52,6 +79,7 @@ export { EXPORT_FORMATS, type ExportFormat, type ExportFormatId } from './export
 export { type FrozenCall, freezeCall } from './export/freeze-call';
 export { getExportFormat } from './export/get-export-format';
 export { MissingReasoningError } from './export/missing-reasoning-error';
+export { type EndpointView, listEndpoints, stopEndpoint } from './finetune/endpoints';
 export {
   FINE_TUNE_RECORD_KIND,
   findFineTune,
@@ -59,7 +87,7 @@ export {
   newFineTuneId,
   saveFineTune,
 } from './finetune/fine-tune-records';
-export { cancelFineTune, type DeployOptions, deployFineTune } from './finetune/manage-fine-tune';
+export { cancelFineTune, type DeployOptions, deployFineTune, hourlyUsd } from './finetune/manage-fine-tune';
 export {
   type FineTuneOptions,
   type FineTunePlan,
@@ -71,7 +99,7 @@ export { isTerminal, progressOf, refreshFineTune } from './finetune/refresh-fine
 export { runFineTuned } from './finetune/run-fine-tuned';
 export { type FineTuneStep, startFineTune } from './finetune/start-fine-tune';
 export { trainingFormat } from './finetune/training-format';
-export { type WatchOptions, watchFineTune } from './finetune/watch-fine-tune';
+export { noJobError, type WatchOptions, watchFineTune } from './finetune/watch-fine-tune';
 export {
   type GenerateSamplesHooks,
   type GenerateSamplesOptions,
@@ -108,17 +136,40 @@ export {
   type ImportResult,
   importSamples,
 } from './import/import-samples';
+export { decodeUtf8 } from './input-file/decode-utf8';
+export { fileReadError } from './input-file/file-read-error';
+export { invalidUtf8Error } from './input-file/invalid-utf8-error';
+export { type InputFile, openInputFile } from './input-file/open-input-file';
+export {
+  readInputLines,
+  readUtf8Chunks,
+  splitLines,
+  type Utf8ReadOptions,
+} from './input-file/read-utf8-lines';
 export {
   type ChooseParserInput,
   chooseParser,
   type FineTuneLineage,
   matchParserPattern,
+  type ParserCandidate,
   type ParserChoice,
 } from './parse/choose-parser';
-export { AUTO_PARSER, findParserForModel, parserForModel } from './parse/parser-for-model';
+export {
+  AUTO_PARSER,
+  findParserForModel,
+  type ParserForModelOptions,
+  parserForModel,
+} from './parse/parser-for-model';
 export { type RunParserInput, runParser } from './parse/run-parser';
 export { expandPluginModule } from './plugins/expand-plugin-module';
-export { type BuiltinPluginModule, type LoadPluginsOptions, loadPlugins } from './plugins/load-plugins';
+export { findPluginPackage, type PluginPackageInfo } from './plugins/find-plugin-package';
+export {
+  type BuiltinPluginModule,
+  type BuiltinPluginPackage,
+  type BuiltinPluginValue,
+  type LoadPluginsOptions,
+  loadPlugins,
+} from './plugins/load-plugins';
 export type { PluginFactory, PluginRecord } from './plugins/plugin-record';
 export { PluginRegistry } from './plugins/plugin-registry';
 export { resolveModelInfo } from './plugins/resolve-model-info';

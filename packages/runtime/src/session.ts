@@ -1,5 +1,5 @@
 import path from 'node:path';
-import flows from '@distillery/flows';
+import flowsPackage from '@distillery/flows/package.json' with { type: 'json' };
 import { type LoadedConfig, loadConfig } from './config/load-config';
 import type { RuntimeContext } from './context/runtime-context';
 import { type BuiltinPluginModule, loadPlugins } from './plugins/load-plugins';
@@ -27,7 +27,15 @@ export async function openSession(ctx: RuntimeContext, options: OpenSessionOptio
   const plugins = await loadPlugins(ctx, {
     config: config.config,
     resolveFrom: config.file ?? path.join(config.dir, 'distill.config.ts'),
-    builtins: [{ value: flows, packageName: '@distillery/flows' }, ...(options.builtins ?? [])],
+    builtins: [
+      {
+        packageName: flowsPackage.name,
+        version: flowsPackage.version,
+        manifests: flowsPackage.distillery.plugins,
+        load: async () => (await import('@distillery/flows')).default,
+      },
+      ...(options.builtins ?? []),
+    ],
   });
   return { ctx, config, plugins };
 }

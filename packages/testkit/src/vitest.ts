@@ -1,5 +1,7 @@
 // Test helpers that import vitest (a peer dependency). Import them from `@distillery/testkit/vitest`;
 // the package's main entry never loads vitest.
+
+export { failOnSpecViolations } from './mock-server/spec/fail-on-spec-violations';
 export {
   type ChunkingCheckOptions,
   expectChunkingInvariant,

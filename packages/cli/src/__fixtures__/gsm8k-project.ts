@@ -5,7 +5,7 @@ import type { SampleInput } from '@distillery/core';
 import { importSamples, openSampleStore } from '@distillery/runtime';
 import { REPO_ROOT } from './run-cli';
 
-export const GSM8K_TRAIN = path.resolve(REPO_ROOT, '../shared/data/gsm8k/train.jsonl');
+export const GSM8K_TRAIN = path.resolve(REPO_ROOT, 'examples/gsm8k/data/train.jsonl');
 
 export interface Gsm8kProject {
   dir: string;

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { checkFile, formatCheckReport } from '@distillery/check';
-import { InputError } from '@distillery/core';
-import { Option } from 'commander';
+import { formatCheckReport } from '@distillery/check';
+import type { Command } from 'commander';
 import type { RegisterCommand } from '../command-context';
+import { parseNumberFlag } from '../parse-number-flag';
 
 export interface CheckCommandOptions {
-  backend: 'together' | 'openai';
+  backend: string;
   model?: string;
   maxSeqLength?: string;
   against?: string;
@@ -17,32 +17,23 @@ export interface CheckCommandOptions {
 /** Exit code when the backend would reject the file (or, with --strict, when lint found problems). */
 export const EXIT_CHECK_FAILED = 1;
 
-export const registerCheckCommand: RegisterCommand = (program, { io, setExitCode }) => {
+export const registerCheckCommand: RegisterCommand = (program, { io, session, setExitCode }) => {
   program
     .command('check')
     .description('check a fine-tuning file against every rule the provider enforces, plus reasoning lint')
     .argument('<file>', 'the JSONL file to check')
-    .addOption(
-      new Option('--backend <id>', 'whose rules to apply')
-        .choices(['together', 'openai'])
-        .default('together'),
-    )
+    .option('--backend <id>', 'the fine-tune backend whose rules apply (see `distill plugins`)', 'together')
     .option('--model <model>', 'base model: sets the maximum sequence length for the size lint')
     .option('--max-seq-length <n>', 'maximum tokens per example (overrides the model default)')
     .option('--against <file>', 'validation file: report examples that appear in both')
     .option('--reasoning', 'a reasoning dataset: every example must carry reasoning')
     .option('--strict', 'lint findings are errors too (export and training use this)')
     .option('--json', 'print {"ok", "format", "samples", "errors", "warnings", "stats"}')
-    .action(async (file: string, options: CheckCommandOptions) => {
-      let maxSeqLength: number | undefined;
-      if (options.maxSeqLength !== undefined) {
-        maxSeqLength = Number(options.maxSeqLength);
-        if (!Number.isInteger(maxSeqLength) || maxSeqLength <= 0) {
-          throw new InputError(`--max-seq-length must be a positive integer, got "${options.maxSeqLength}".`);
-        }
-      }
-      const report = await checkFile(path.resolve(io.cwd, file), {
-        backend: options.backend,
+    .action(async (file: string, options: CheckCommandOptions, command: Command) => {
+      const maxSeqLength = parseNumberFlag('--max-seq-length', options.maxSeqLength, { integer: true });
+      // The backend checks with its own rules (its contract's `check`).
+      const backend = await (await session(command)).plugins.backend(options.backend);
+      const report = await backend.check(path.resolve(io.cwd, file), {
         ...(options.model ? { model: options.model } : {}),
         ...(maxSeqLength ? { maxSeqLength } : {}),
         ...(options.against ? { against: path.resolve(io.cwd, options.against) } : {}),

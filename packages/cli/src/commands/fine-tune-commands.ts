@@ -1,4 +1,4 @@
-import { type FineTuneRecord, InputError } from '@distillery/core';
+import { type FineTuneRecord, InputError, UserError } from '@distillery/core';
 import {
   cancelFineTune,
   deployFineTune,
@@ -56,6 +56,9 @@ function printRecord(record: FineTuneRecord, io: CliIO): void {
     `  job ${record.jobId ?? '(not created)'} on ${record.backend}, base ${record.baseModel}, ${record.strategy}, ${record.method}`,
   );
   out(`  called with the ${record.flow} flow${record.parser ? ` + ${record.parser} parser` : ''}`);
+  if (record.error) out(`  ${style.red('error')} ${record.error}`);
+  if (record.leftoverFiles?.length)
+    out(`  files still stored at the provider (delete them): ${record.leftoverFiles.join(', ')}`);
   if (record.endpoint) out(`  endpoint ${record.endpoint.name} (${record.endpoint.id})`);
   for (const h of record.statusHistory)
     out(style.dim(`  ${h.at}  ${h.status}${h.rawStatus ? ` (${h.rawStatus})` : ''}`));
@@ -71,8 +74,10 @@ export const registerFineTuneCommands: RegisterCommand = (program, { io, session
       const s = await session(command);
       const records = await withStore(s, async (store) => {
         const all = await listFineTunes(store);
-        if (!options.refresh) return all;
-        return Promise.all(all.map((r) => (isTerminal(r) ? r : refreshFineTune(s, store, r))));
+        // Records a killed train left without a job id are always reconciled; the rest on --refresh.
+        return Promise.all(
+          all.map((r) => (isTerminal(r) || (!options.refresh && r.jobId) ? r : refreshFineTune(s, store, r))),
+        );
       });
       if (options.json) {
         io.stdout.write(`${JSON.stringify(records)}\n`);
@@ -85,6 +90,7 @@ export const registerFineTuneCommands: RegisterCommand = (program, { io, session
         io.stdout.write(
           `${r.id}  ${r.backend.padEnd(8)} ${r.baseModel}  ${statusLine(r, style)}  ${style.dim(r.createdAt)}\n`,
         );
+        if (r.error && r.status !== 'completed') io.stdout.write(`  ${style.dim(r.error)}\n`);
       }
     });
 
@@ -109,6 +115,10 @@ export const registerFineTuneCommands: RegisterCommand = (program, { io, session
           let lastLine = '';
           return watchFineTune(s, store, record, {
             intervalMs: seconds('--interval', options.interval) * 1000,
+            onRetry: (error) =>
+              io.stderr.write(
+                `${style.yellow('retrying')} the provider did not answer this poll: ${error.message}\n`,
+              ),
             onUpdate: (current) => {
               const line = options.json
                 ? JSON.stringify(current)
@@ -121,6 +131,17 @@ export const registerFineTuneCommands: RegisterCommand = (program, { io, session
           });
         });
         if (options.watch) {
+          if (final.status === 'failed' || final.status === 'cancelled') {
+            throw new UserError(
+              `Fine-tune ${final.id} ${final.status}${final.error ? `: ${final.error}` : '.'}`,
+              {
+                advice:
+                  final.status === 'failed'
+                    ? `See \`distill events ${final.id}\` for what happened; fix it and start again with \`distill train\`.`
+                    : 'Start it again with `distill train` if you still want it.',
+              },
+            );
+          }
           if (!options.json && final.resultModel)
             io.stdout.write(`${style.green('Model:')} ${final.resultModel}\n`);
           return;
@@ -177,7 +198,8 @@ export const registerFineTuneCommands: RegisterCommand = (program, { io, session
     .command('deploy')
     .description('deploy a completed fine-tune to a dedicated endpoint')
     .argument('<id>', 'fine-tune id (or provider job id)')
-    .requiredOption('--hardware <id>', 'hardware id (the provider lists what the model can run on)')
+    .option('--hardware <id>', 'hardware id (without it, the hardware the model can run on is listed)')
+    .option('--another', 'start another endpoint even though this fine-tune has one running')
     .option('--min-replicas <n>', 'minimum replicas', '1')
     .option('--max-replicas <n>', 'maximum replicas', '1')
     .option('--no-wait', 'return as soon as the endpoint is created, before it serves')
@@ -187,7 +209,8 @@ export const registerFineTuneCommands: RegisterCommand = (program, { io, session
       async (
         id: string,
         options: {
-          hardware: string;
+          hardware?: string;
+          another?: boolean;
           minReplicas: string;
           maxReplicas: string;
           wait: boolean;
@@ -203,11 +226,23 @@ export const registerFineTuneCommands: RegisterCommand = (program, { io, session
           return n;
         };
         const s = await session(command);
+        const progress = options.json ? io.stderr : io.stdout;
+        const minReplicas = replicas('--min-replicas', options.minReplicas);
+        const maxReplicas = replicas('--max-replicas', options.maxReplicas);
         const record = await withStore(s, async (store) =>
           deployFineTune(s, store, await findFineTune(store, id), {
-            hardware: options.hardware,
-            minReplicas: replicas('--min-replicas', options.minReplicas),
-            maxReplicas: replicas('--max-replicas', options.maxReplicas),
+            ...(options.hardware ? { hardware: options.hardware } : {}),
+            ...(options.another ? { another: true } : {}),
+            onHardware: (hardware, usd) =>
+              progress.write(
+                `  starting an endpoint on ${hardware.id}: ${
+                  usd === undefined
+                    ? 'hourly price not published'
+                    : `$${usd.toFixed(2)}/hour per replica, up to $${(usd * Math.max(minReplicas, maxReplicas)).toFixed(2)}/hour with ${Math.max(minReplicas, maxReplicas)} replica(s), billed while it runs`
+                }\n`,
+              ),
+            minReplicas,
+            maxReplicas,
             wait: options.wait,
             intervalMs: seconds('--interval', options.interval) * 1000,
             onState: (state) => (options.json ? io.stderr : io.stdout).write(`  endpoint ${state}\n`),
@@ -216,7 +251,7 @@ export const registerFineTuneCommands: RegisterCommand = (program, { io, session
         if (options.json) io.stdout.write(`${JSON.stringify(record)}\n`);
         else
           io.stdout.write(
-            `Deployed ${record.id} as endpoint ${record.endpoint?.name} (${record.endpoint?.id}). Try it: distill run --finetune ${record.id} --input "..."\n`,
+            `Deployed ${record.id} as endpoint ${record.endpoint?.name} (${record.endpoint?.id}). Try it: distill run --finetune ${record.id} --input "..."\nIt bills by the hour until stopped: distill endpoints stop ${record.endpoint?.id}\n`,
           );
       },
     );

@@ -2,10 +2,13 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type MockServer, startMockServer } from '@distillery/testkit';
+import { failOnSpecViolations } from '@distillery/testkit/vitest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '../__fixtures__/run-cli';
 
-const GSM8K = path.resolve(REPO_ROOT, '../shared/data/gsm8k/train.jsonl');
+failOnSpecViolations();
+
+const GSM8K = path.resolve(REPO_ROOT, 'examples/gsm8k/data/train.jsonl');
 const KEY = 'sk-lifecycle-secret-9876';
 let server: MockServer;
 let project: string;
@@ -169,6 +172,8 @@ describe('fine-tune lifecycle', () => {
     expect(['running', 'cancelled']).toContain(cancelled.status);
     const final = await distill(['status', ft.id, '--watch', '--interval', '0.01']);
     expect(final.stdout).toMatch(/cancelled/);
+    expect(final.code).toBe(1);
+    expect(final.stderr.split('\n')[0]).toMatch(/cancelled/);
   });
 
   it('reports a job that fails', async () => {
@@ -178,6 +183,17 @@ describe('fine-tune lifecycle', () => {
     ).fineTune!;
     const watch = await distill(['status', ft.id, '--watch', '--interval', '0.01']);
     expect(watch.stdout).toMatch(/failed/);
+    // A watch that ends failed exits non-zero and says why.
+    expect(watch.code).toBe(1);
+    expect(watch.stderr.split('\n')[0]).toMatch(/failed: .*CUDA out of memory/);
+    const status = await json<{ status: string; error: string }>(['status', ft.id]);
+    expect(status).toMatchObject({ status: 'failed', error: expect.stringContaining('CUDA out of memory') });
+    const deploy = await distill(['deploy', ft.id, '--hardware', '1x_nvidia_h100_80gb_sxm']);
+    expect(deploy.code).toBe(1);
+    expect(deploy.stderr.split('\n')[0]).toMatch(/failed: .*CUDA out of memory; there is no model to deploy/);
+    const run = await distill(['run', '--finetune', ft.id, '--input', '1+1?']);
+    expect(run.code).toBe(1);
+    expect(run.stderr.split('\n')[0]).toMatch(/failed: .*CUDA out of memory; it has no model to run/);
     const events = await distill(['events', ft.id]);
     expect(events.stdout).toContain('CUDA out of memory');
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { SampleSchema } from '@distillery/core';
 import { openSampleStore } from '@distillery/runtime';
 import { type MockServer, startMockServer } from '@distillery/testkit';
+import { failOnSpecViolations } from '@distillery/testkit/vitest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   doubleAnswer,
@@ -13,6 +14,8 @@ import {
   writeInputs,
 } from '../__fixtures__/generation-project';
 import { BIN, runCli } from '../__fixtures__/run-cli';
+
+failOnSpecViolations();
 
 let server: MockServer;
 let project: ReturnType<typeof generationProject>;
@@ -147,7 +150,9 @@ describe('distill generate', { timeout: 60_000 }, () => {
       '--max-cost',
       '12',
     ]);
-    expect(run.code).toBe(0);
+    // Stopping short of the inputs is not success: the exit code says so, with the reason.
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Stopped short at the --max-cost budget: 2 sample\(s\) stored/);
     expect(run.stdout).toContain('Generated 2 samples');
     expect(run.stdout).toContain('stopped at the --max-cost budget');
     expect(run.stdout).toContain('$10.00');
@@ -163,7 +168,8 @@ describe('distill generate', { timeout: 60_000 }, () => {
         : doubleAnswer(req),
     );
     const run = await cli(['generate', '--task', 'double', '--inputs', 'inputs.jsonl']);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error: 1 input failed; the 3 other samples were stored.');
     expect(run.stdout).toContain('1 failed');
     expect(run.stdout).toContain('failed: "q:2"');
     expect(run.stdout).toContain('(2 attempts)');

@@ -34,6 +34,9 @@ export interface GenerateCommandOptions {
   allowDuplicates?: boolean;
   tag?: string[];
   stream?: boolean;
+  batch?: boolean;
+  dryRun?: boolean;
+  pollInterval?: string;
   json?: boolean;
 }
 
@@ -101,6 +104,25 @@ export async function generateCommand(
     ...(options.tag?.length ? { tags: options.tag } : {}),
     ...(options.stream === false ? { stream: false } : {}),
   };
+  if (options.batch) {
+    const pollSeconds = parseNumberFlag('--poll-interval', options.pollInterval);
+    const { generateBatchCommand } = await import('./generate-batch');
+    return generateBatchCommand(
+      session,
+      request,
+      {
+        ...(options.dryRun ? { dryRun: true } : {}),
+        ...(pollSeconds !== undefined ? { pollIntervalMs: pollSeconds * 1000 } : {}),
+        ...(options.json ? { json: true } : {}),
+      },
+      io,
+    );
+  }
+  if (options.dryRun || options.pollInterval !== undefined) {
+    throw new InputError(`${options.dryRun ? '--dry-run' : '--poll-interval'} goes with --batch.`, {
+      advice: "Add --batch to plan or run the generation through the provider's batch API.",
+    });
+  }
   const out = progressStream(io, options.json);
   const display = createProgressDisplay(out);
   const store = await openProjectStore(session);
@@ -121,6 +143,28 @@ export async function generateCommand(
       'Interrupted; completed samples are stored. Run the same command again to continue.',
       {
         exitCode: EXIT_INTERRUPTED,
+      },
+    );
+  }
+  if (summary.stopReason === 'budget') {
+    throw new UserError(
+      `Stopped short at the --max-cost budget: ${summary.totalGenerated} sample(s) stored${summary.count !== null ? ` of ${summary.count}` : ''}.`,
+      {
+        exitCode: 1,
+        advice: 'Raise --max-cost and run the same command again to continue; completed samples are kept.',
+      },
+    );
+  }
+  // Exit 0 only when every input was answered: failures are reported above and end the run with 1.
+  if (summary.failed > 0 || summary.stopReason === 'too-many-failures') {
+    const failed = summary.failed === 1 ? '1 input' : `${summary.failed} inputs`;
+    throw new UserError(
+      summary.stopReason === 'too-many-failures'
+        ? `Stopped after too many failures in a row (${failed} failed); ${summary.generated} samples were stored.`
+        : `${failed} failed; the ${summary.generated} other samples were stored.`,
+      {
+        exitCode: 1,
+        advice: `Fix the cause above, then run \`distill generate --task ${summary.taskId} --retry-failed\`.`,
       },
     );
   }
@@ -150,6 +194,12 @@ export const registerGenerateCommand: RegisterCommand = (program, { io, session 
     .option('--allow-duplicates', 'generate an input again even if this run config already answered it')
     .option('--tag <tag>', 'tag every new sample (repeatable)', collect)
     .option('--no-stream', "use the providers' non-streaming APIs")
+    .option('--batch', "send the requests through the provider's batch API (cheaper, answers within 24 h)")
+    .option('--dry-run', 'with --batch: show the requests, batches and price without sending anything')
+    .option(
+      '--poll-interval <seconds>',
+      'with --batch: how often to ask the provider about its batches (default 30)',
+    )
     .option('--json', 'print one JSON summary object')
     .action(async (options: GenerateCommandOptions, command: Command) =>
       generateCommand(await session(command), options, io),

@@ -26,11 +26,14 @@ export interface ImportCommandOptions {
   json?: boolean;
 }
 
-/** The parser named by --parser, or the one --model's family uses (`--parser auto`, or --model alone). */
-function importParser(session: Session, options: ImportCommandOptions) {
+/**
+ * The parser named by --parser, or the one --model's family uses (`--parser auto`, or --model
+ * alone), chosen from manifests; only that parser is imported.
+ */
+async function importParser(session: Session, options: ImportCommandOptions) {
   if (options.parser !== undefined && options.parser !== AUTO_PARSER)
     return session.plugins.parser(options.parser);
-  if (options.model !== undefined) return parserForModel(session, options.model).parser;
+  if (options.model !== undefined) return (await parserForModel(session, options.model)).parser;
   if (options.parser === AUTO_PARSER) {
     throw new InputError('--parser auto needs --model ID: the model that wrote the answers.', {
       advice: 'Add e.g. --model zai-org/GLM-4.6, or name the parser (`distill plugins` lists them).',
@@ -47,7 +50,7 @@ export async function importCommand(
   io: CliIO,
 ): Promise<void> {
   findTask(session, options.task);
-  const parser = importParser(session, options);
+  const parser = await importParser(session, options);
   const store = await openProjectStore(session);
   let result: Awaited<ReturnType<typeof importSamples>>;
   try {

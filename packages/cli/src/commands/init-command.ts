@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '@distillery/core';
+import { UserError } from '@distillery/core/contracts';
 import type { CliIO } from '../cli-io';
 import type { RegisterCommand } from '../command-context';
 import { styleFor } from '../style';

@@ -4,8 +4,8 @@ import {
   parseReasoning,
   type ReasoningParseOptions,
   type ReasoningParserPlugin,
-} from '@distillery/core';
-import { AUTO_PARSER, parserForModel, type Session } from '@distillery/runtime';
+} from '@distillery/core/contracts';
+import type { Session } from '@distillery/runtime';
 import { type Command, Option } from 'commander';
 import type { CliIO } from '../cli-io';
 import type { RegisterCommand } from '../command-context';
@@ -70,13 +70,19 @@ export function printParsed(result: ParsedReasoning, io: CliIO): void {
   out(result.content.length > 0 ? `${result.content}\n` : `${style.dim('(empty)')}\n`);
 }
 
-/** The parser named by --parser, or the one `auto` picks for --model (with why). */
-function chooseParser(
+/** The id that asks for the parser to be picked from --model. */
+const AUTO_PARSER = 'auto';
+
+/**
+ * The parser named by --parser, or the one `auto` picks for --model (with why): chosen from the
+ * plugins' manifests, and only that parser is imported.
+ */
+async function chooseParser(
   session: Session,
   options: ParseCommandOptions,
-): { parser: ReasoningParserPlugin; reason?: string } {
+): Promise<{ parser: ReasoningParserPlugin; reason?: string }> {
   if (options.parser !== undefined && options.parser !== AUTO_PARSER) {
-    return { parser: session.plugins.parser(options.parser) };
+    return { parser: await session.plugins.parser(options.parser) };
   }
   if (options.model === undefined) {
     throw new InputError('distill parse needs --parser ID, or --model ID to pick the parser from.', {
@@ -84,6 +90,7 @@ function chooseParser(
         'Name the parser (e.g. --parser deepseek-r1; `distill plugins` lists them) or the model that wrote the text (e.g. --model openai/gpt-oss-120b).',
     });
   }
+  const { parserForModel } = await import('@distillery/runtime/session');
   return parserForModel(session, options.model);
 }
 
@@ -94,7 +101,7 @@ export async function parseCommand(
   options: ParseCommandOptions,
   io: CliIO,
 ): Promise<void> {
-  const choice = chooseParser(session, options);
+  const choice = await chooseParser(session, options);
   const parser = choice.parser;
   if (options.chunks && file) {
     throw new InputError('Give either a FILE or --chunks, not both.', {

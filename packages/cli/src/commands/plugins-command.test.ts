@@ -10,6 +10,7 @@ describe('distill plugins', () => {
       kind: string;
       package: string;
       version: string | null;
+      capabilities: string[];
     }[];
     const byId = (id: string, kind?: string) => rows.find((r) => r.id === id && (!kind || r.kind === kind));
     expect(byId('mistral')).toEqual({
@@ -17,16 +18,21 @@ describe('distill plugins', () => {
       kind: 'reasoning-parser',
       package: '@acme/distillery-parser-mistral',
       version: '0.1.0',
+      capabilities: [],
     });
     expect(byId('deepseek-r1')).toMatchObject({
       kind: 'reasoning-parser',
-      package: '@distillery/parser-deepseek',
+      package: '@distillery/parser-markers',
     });
+    expect(byId('gpt-oss')).toMatchObject({ kind: 'reasoning-parser', package: '@distillery/parser-harmony' });
     expect(byId('cot')).toMatchObject({ kind: 'call-flow', package: '@distillery/flows' });
     for (const id of ['openai', 'together', 'anthropic'])
       expect(byId(id, 'model-provider')).toMatchObject({ package: `@distillery/provider-${id}` });
     for (const id of ['openai', 'together'])
       expect(byId(id, 'fine-tune-backend')).toMatchObject({ package: `@distillery/provider-${id}` });
+    expect(byId('together', 'fine-tune-backend')?.capabilities).toEqual(
+      expect.arrayContaining(['files', 'deployments', 'hardware']),
+    );
   });
 
   it('prints a table for people, naming the config used', async () => {

@@ -1,10 +1,15 @@
-import { findParserForModel, type Session } from '@distillery/runtime';
+import type { Session } from '@distillery/runtime';
+import { findParserForModel } from '@distillery/runtime/session';
 import type { Command } from 'commander';
 import type { CliIO } from '../cli-io';
 import type { RegisterCommand } from '../command-context';
 import { styleFor } from '../style';
 
-/** `distill plugins`: the loaded plugins with their kind, package and version. */
+/**
+ * `distill plugins`: every plugin the registry knows, from manifests (no implementation is
+ * imported): kind, id, package, version and optional capabilities. With `--model`, the reasoning
+ * parser that model gets, also chosen from manifests.
+ */
 export function pluginsCommand(
   session: Session,
   options: { json?: boolean; model?: string },
@@ -16,15 +21,27 @@ export function pluginsCommand(
   }
   const rows = session.plugins
     .list()
-    .map((r) => ({ id: r.id, kind: r.kind, package: r.packageName ?? r.source, version: r.version ?? null }))
+    .map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      package: r.packageName ?? r.source,
+      version: r.version ?? null,
+      capabilities: [...(r.manifest.capabilities ?? [])],
+    }))
     .sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
   if (options.json) {
     io.stdout.write(`${JSON.stringify(rows)}\n`);
     return;
   }
   const style = styleFor(io.stdout, io.env);
-  const header = ['ID', 'KIND', 'PACKAGE', 'VERSION'];
-  const table = rows.map((r) => [r.id, r.kind, r.package, r.version ?? '-']);
+  const header = ['ID', 'KIND', 'PACKAGE', 'VERSION', 'CAPABILITIES'];
+  const table = rows.map((r) => [
+    r.id,
+    r.kind,
+    r.package,
+    r.version ?? '-',
+    r.capabilities.join(', ') || '-',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]) =>
     cells
@@ -44,13 +61,13 @@ function modelParser(session: Session, model: string, json: boolean, io: CliIO):
   const choice = findParserForModel(session, model);
   if (json) {
     io.stdout.write(
-      `${JSON.stringify({ model, parser: choice?.parser.id ?? null, reason: choice?.reason ?? null })}\n`,
+      `${JSON.stringify({ model, parser: choice?.id ?? null, reason: choice?.reason ?? null })}\n`,
     );
     return;
   }
   io.stdout.write(
     choice
-      ? `${model}: parser ${choice.parser.id} (${choice.reason})\n`
+      ? `${model}: parser ${choice.id} (${choice.reason})\n`
       : `${model}: no reasoning parser fits; name one with --parser or in the config's models.\n`,
   );
 }
@@ -58,7 +75,7 @@ function modelParser(session: Session, model: string, json: boolean, io: CliIO):
 export const registerPluginsCommand: RegisterCommand = (program, { io, session }) => {
   program
     .command('plugins')
-    .description('list the loaded plugins: id, kind, package, version')
+    .description('list the known plugins: id, kind, package, version, capabilities')
     .option('--json', 'print a JSON array')
     .option('-m, --model <id>', 'show the reasoning parser this model gets (--parser auto)')
     .action(async (options: { json?: boolean; model?: string }, command: Command) =>

@@ -1,6 +1,9 @@
 import { type MockServer, startMockServer } from '@distillery/testkit';
+import { failOnSpecViolations } from '@distillery/testkit/vitest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../__fixtures__/run-cli';
+
+failOnSpecViolations();
 
 let server: MockServer;
 const KEY = 'sk-test-secret-123456';

@@ -18,6 +18,7 @@ import {
 import { type Command, Option } from 'commander';
 import type { CliIO } from '../cli-io';
 import type { RegisterCommand } from '../command-context';
+import { parseNumberFlag } from '../parse-number-flag';
 import { readText } from '../read-text';
 import { styleFor } from '../style';
 
@@ -40,15 +41,6 @@ export interface RunCommandOptions {
   thinking?: 'on' | 'off';
 }
 
-function number(flag: string, value: string | undefined, integer: boolean): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || (integer && !Number.isInteger(parsed))) {
-    throw new InputError(`${flag} must be ${integer ? 'an integer' : 'a number'}, got "${value}".`);
-  }
-  return parsed;
-}
-
 function parameters(options: RunCommandOptions): ModelParameters | undefined {
   const effort = options.reasoningEffort;
   if (effort !== undefined && !ReasoningEffortSchema.safeParse(effort).success) {
@@ -58,10 +50,10 @@ function parameters(options: RunCommandOptions): ModelParameters | undefined {
   }
   const params: ModelParameters = {
     ...(options.temperature !== undefined
-      ? { temperature: number('--temperature', options.temperature, false) }
+      ? { temperature: parseNumberFlag('--temperature', options.temperature, { min: 0, max: 2 })! }
       : {}),
     ...(options.maxTokens !== undefined
-      ? { maxTokens: number('--max-tokens', options.maxTokens, true) }
+      ? { maxTokens: parseNumberFlag('--max-tokens', options.maxTokens, { integer: true })! }
       : {}),
     ...(effort ? { reasoningEffort: effort as ModelParameters['reasoningEffort'] } : {}),
     ...(options.thinking ? { thinking: options.thinking === 'on' } : {}),

@@ -47,11 +47,8 @@ function hyperparameters(o: TrainOptions): Record<string, unknown> {
   };
   set('nEpochs', positive('--epochs', o.epochs, true));
   set('batchSize', positive('--batch-size', o.batchSize, true));
-  // OpenAI takes a multiplier of its default learning rate; Together an absolute rate.
-  set(
-    o.backend === 'openai' ? 'learningRateMultiplier' : 'learningRate',
-    positive('--learning-rate', o.learningRate, false),
-  );
+  // Each backend reads it its own way (OpenAI: a multiplier of its default; Together: the rate).
+  set('learningRate', positive('--learning-rate', o.learningRate, false));
   set('warmupRatio', positive('--warmup-ratio', o.warmupRatio, false));
   set('nCheckpoints', positive('--checkpoints', o.checkpoints, true));
   set('nEvals', positive('--evals', o.evals, true));
@@ -78,8 +75,11 @@ export function planSummary(plan: FineTunePlan) {
     strategy: plan.strategy,
     method: plan.method,
     format: plan.format,
+    methodChosen: plan.methodChosen,
     trainingMethod: plan.request.trainingMethod,
     hyperparameters: plan.request.hyperparameters,
+    epochs: plan.epochs,
+    limits: plan.limits ?? null,
     files: [file(plan.train), ...(plan.validation ? [file(plan.validation)] : [])],
     price: plan.price,
     call: plan.call,
@@ -92,11 +92,14 @@ function printPlan(plan: FineTunePlan, io: CliIO, dryRun: boolean): void {
   out(s.bold(`${dryRun ? 'Plan (dry run: nothing uploaded, nothing spent)' : 'Plan'}`));
   out(`  dataset     ${plan.dataset.name} (${plan.dataset.id})`);
   out(`  backend     ${plan.backend}, base model ${plan.baseModel}`);
+  const method = plan.methodChosen ? (plan.method === 'lora' ? 'LoRA ' : 'full ') : '';
   out(
-    `  training    ${plan.strategy}, ${plan.method === 'lora' ? 'LoRA' : 'full'} ${plan.request.trainingMethod.toUpperCase()}, format ${plan.format}`,
+    `  training    ${plan.strategy}, ${method}${plan.request.trainingMethod.toUpperCase()}, format ${plan.format}`,
   );
   const h = Object.entries(plan.request.hyperparameters);
   out(`  settings    ${h.length ? h.map(([k, v]) => `${k}=${String(v)}`).join(' ') : 'provider defaults'}`);
+  out(`  epochs      ${plan.epochs.count}${plan.epochs.note ? ` (${plan.epochs.note})` : ''}`);
+  if (plan.limits) out(`  limits      checked against ${plan.limits.description}`);
   for (const f of [plan.train, ...(plan.validation ? [plan.validation] : [])]) {
     out(
       `  ${f.split.padEnd(11)} ${f.export.examples} examples from ${f.export.samples} samples, ~${f.check.stats.tokensTotal ?? '?'} tokens, ${f.check.stats.withReasoning ?? 0} with reasoning → ${f.export.file}`,
@@ -126,7 +129,7 @@ export const registerTrainCommand: RegisterCommand = (program, { io, session }) 
         .choices(['final-only', 'reasoning'])
         .default('reasoning'),
     )
-    .option('--lora', 'LoRA adapters (default)')
+    .option('--lora', 'LoRA adapters (the default where the backend offers a choice)')
     .option('--full', 'full fine-tuning')
     .option('--lora-r <n>', 'LoRA rank')
     .option('--lora-alpha <n>', 'LoRA alpha')
@@ -144,6 +147,7 @@ export const registerTrainCommand: RegisterCommand = (program, { io, session }) 
     .option('--json', 'print one JSON object')
     .action(async (options: TrainOptions, command: Command) => {
       if (options.lora && options.full) throw new InputError('Give --lora or --full, not both.');
+      const method = options.full ? ('full' as const) : options.lora ? ('lora' as const) : undefined;
       const s = await session(command);
       const store = await openProjectStore(s);
       try {
@@ -152,7 +156,7 @@ export const registerTrainCommand: RegisterCommand = (program, { io, session }) 
           backend: options.backend,
           baseModel: options.model,
           strategy: options.strategy,
-          method: options.full ? 'full' : 'lora',
+          ...(method ? { method } : {}),
           hyperparameters: hyperparameters(options),
           ...(options.format ? { format: options.format } : {}),
           ...(options.preference ? { preference: true } : {}),

@@ -28,7 +28,7 @@ describe('checkPlugin', () => {
   it('names the plugin, the declared version and the supported ones', () => {
     const error = failure({ ...parser, specificationVersion: 'v2' });
     expect(error.message).toBe(
-      'Plugin "mine" from @acme/plugin declares specificationVersion "v2"; this Distillery supports "v1".',
+      'Plugin "mine" from @acme/plugin declares specificationVersion "v2"; this Distillery supports "v1" for parsers.',
     );
     expect(error.pluginId).toBe('mine');
     expect(error.advice).toMatch(/upgrade @distillery\/core/);
@@ -46,6 +46,36 @@ describe('checkPlugin', () => {
     expect(failure({ specificationVersion: 'v1', kind: 'model-provider', id: 'p', chat() {} }).message).toBe(
       'Plugin "p" from @acme/plugin is a model-provider but lacks `stream()`.',
     );
+  });
+
+  it('checks a fine-tune backend has its formats, its provider and the methods of what it claims', () => {
+    const backend = {
+      specificationVersion: 'v1',
+      kind: 'fine-tune-backend',
+      id: 'local',
+      formats: ['r1'],
+      provider: 'vllm',
+      check() {},
+      create() {},
+      get() {},
+      events() {},
+      cancel() {},
+    };
+    expect(checkPlugin(backend, 'x')).toBe(backend);
+    expect(failure({ ...backend, provider: undefined }).message).toBe(
+      'Plugin "local" from @acme/plugin is a fine-tune-backend but lacks `provider` (string).',
+    );
+    const { check: _, ...noCheck } = backend;
+    expect(failure(noCheck).message).toBe(
+      'Plugin "local" from @acme/plugin is a fine-tune-backend but lacks `check()`.',
+    );
+    expect(() => checkPlugin(backend, '@acme/plugin', ['deployments'])).toThrow(
+      'Plugin "local" from @acme/plugin is a fine-tune-backend but lacks `deploy()`, `getEndpoint()`.',
+    );
+    expect(() => checkPlugin(backend, '@acme/plugin', ['batch'])).toThrow(
+      'claims capability "batch", which a fine-tune backend cannot have.',
+    );
+    expect(checkPlugin({ ...backend, upload() {} }, 'x', ['files']).id).toBe('local');
   });
 
   it('rejects values that are not objects', () => {

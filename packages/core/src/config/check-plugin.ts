@@ -1,15 +1,6 @@
 import type { DistilleryPlugin } from '../contracts/plugin';
-import { PLUGIN_KINDS, type PluginKind, SUPPORTED_SPECIFICATION_VERSIONS } from '../contracts/plugin-base';
+import { isPluginKind, PLUGIN_KINDS, pluginKindSpec } from '../contracts/plugin-kinds';
 import { PluginError } from '../errors/plugin-error';
-
-const REQUIRED_METHODS: Record<PluginKind, readonly string[]> = {
-  'reasoning-parser': ['create'],
-  'model-provider': ['chat', 'stream'],
-  'call-flow': ['run'],
-  'fine-tune-backend': ['check', 'upload', 'create', 'get', 'events', 'cancel'],
-  // A scorer needs `score` (mode single) or `compare` (mode pairwise); checked below.
-  scorer: [],
-};
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -18,12 +9,25 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
+const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
+
+function hasType(value: unknown, type: 'string' | 'string[]'): boolean {
+  return type === 'string'
+    ? typeof value === 'string' && value.length > 0
+    : Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
 /**
- * Checks that `value` is a plugin this core understands: its kind, id, `specificationVersion`
- * and required methods. Throws a PluginError that names the plugin (`source`), what it declared
- * and what is supported.
+ * Checks that `value` is a plugin this core understands: its kind, id, the kind's
+ * `specificationVersion`, required methods and properties, and the methods of every capability
+ * it claims (`capabilities`, e.g. from its manifest). Throws a PluginError that names the plugin
+ * (`source`), what it declared and what is supported.
  */
-export function checkPlugin(value: unknown, source: string): DistilleryPlugin {
+export function checkPlugin(
+  value: unknown,
+  source: string,
+  capabilities: readonly string[] = [],
+): DistilleryPlugin {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new PluginError(`Plugin from ${source} is ${describe(value)}, not a plugin object.`, {
       advice:
@@ -38,29 +42,29 @@ export function checkPlugin(value: unknown, source: string): DistilleryPlugin {
       advice: 'Give the plugin a stable `id`, e.g. `id: "my-parser"`.',
     });
   }
-  const version = plugin.specificationVersion;
-  if (!(SUPPORTED_SPECIFICATION_VERSIONS as readonly unknown[]).includes(version)) {
-    throw new PluginError(
-      `Plugin ${name} declares specificationVersion ${describe(version)}; this Distillery supports ${SUPPORTED_SPECIFICATION_VERSIONS.map((v) => `"${v}"`).join(', ')}.`,
-      {
-        pluginId: id,
-        advice:
-          version === undefined
-            ? 'Add `specificationVersion: "v1"` to the plugin object (or build it with definePlugin).'
-            : 'Install a version of the plugin built for this Distillery, or upgrade @distillery/core.',
-      },
-    );
-  }
   const kind = plugin.kind;
-  if (!(PLUGIN_KINDS as readonly unknown[]).includes(kind)) {
+  if (!isPluginKind(kind)) {
     throw new PluginError(
       `Plugin ${name} declares kind ${describe(kind)}; known kinds are ${PLUGIN_KINDS.join(', ')}.`,
       { pluginId: id, advice: 'Set `kind` to one of the known kinds.' },
     );
   }
-  const missing = REQUIRED_METHODS[kind as PluginKind].filter(
-    (method) => typeof plugin[method] !== 'function',
-  );
+  const spec = pluginKindSpec(kind);
+  const version = plugin.specificationVersion;
+  if (!(spec.versions as readonly unknown[]).includes(version)) {
+    const latest = spec.versions[spec.versions.length - 1];
+    throw new PluginError(
+      `Plugin ${name} declares specificationVersion ${describe(version)}; this Distillery supports ${quoted(spec.versions)} for ${spec.label}s.`,
+      {
+        pluginId: id,
+        advice:
+          version === undefined
+            ? `Add \`specificationVersion: "${latest}"\` to the plugin object (or build it with definePlugin).`
+            : 'Install a version of the plugin built for this Distillery, or upgrade @distillery/core.',
+      },
+    );
+  }
+  const missing = spec.methods.filter((method) => typeof plugin[method] !== 'function');
   if (kind === 'scorer') {
     const method = plugin.mode === 'pairwise' ? 'compare' : 'score';
     if (plugin.mode !== 'single' && plugin.mode !== 'pairwise') {
@@ -71,11 +75,32 @@ export function checkPlugin(value: unknown, source: string): DistilleryPlugin {
     }
     if (typeof plugin[method] !== 'function') missing.push(method);
   }
+  for (const capability of capabilities) {
+    const methods = spec.capabilities[capability];
+    if (!methods) {
+      throw new PluginError(
+        `Plugin ${name} claims capability "${capability}", which a ${spec.label} cannot have.`,
+        {
+          pluginId: id,
+          advice: `Known ${spec.label} capabilities: ${Object.keys(spec.capabilities).join(', ') || 'none'}.`,
+        },
+      );
+    }
+    for (const method of methods)
+      if (typeof plugin[method] !== 'function' && !missing.includes(method)) missing.push(method);
+  }
   if (missing.length > 0) {
     throw new PluginError(
-      `Plugin ${name} is a ${kind as string} but lacks ${missing.map((m) => `\`${m}()\``).join(', ')}.`,
-      { pluginId: id, advice: `Implement the ${kind as string} v1 contract from @distillery/core.` },
+      `Plugin ${name} is a ${kind} but lacks ${missing.map((m) => `\`${m}()\``).join(', ')}.`,
+      { pluginId: id, advice: `Implement the ${kind} ${String(version)} contract from @distillery/core.` },
     );
   }
-  return value as unknown as DistilleryPlugin;
+  const wrong = Object.entries(spec.properties).filter(([key, type]) => !hasType(plugin[key], type));
+  if (wrong.length > 0) {
+    throw new PluginError(
+      `Plugin ${name} is a ${kind} but lacks ${wrong.map(([key, type]) => `\`${key}\` (${type})`).join(', ')}.`,
+      { pluginId: id, advice: `Implement the ${kind} ${String(version)} contract from @distillery/core.` },
+    );
+  }
+  return value as DistilleryPlugin;
 }

@@ -34,6 +34,8 @@ export type FineTuneEvent = z.infer<typeof FineTuneEventSchema>;
 export const FineTuneRecordSchema = z.object({
   id: z.string().min(1),
   backend: z.string().min(1),
+  /** The model provider that calls the result (the backend's `provider`); older records lack it. */
+  provider: z.string().min(1).optional(),
   baseModel: z.string().min(1),
   datasetId: z.string().min(1),
   splits: z.object({ train: z.string(), validation: z.string().optional() }),
@@ -54,6 +56,10 @@ export const FineTuneRecordSchema = z.object({
   ),
   events: z.array(FineTuneEventSchema).default([]),
   resultModel: z.string().optional(),
+  /** Why it failed or was cancelled (the provider's reason, or the local step that failed before the job existed). */
+  error: z.string().optional(),
+  /** Files a failed train uploaded and could not delete: still stored (and billed) at the provider. */
+  leftoverFiles: z.array(z.string()).optional(),
   endpoint: z.object({ id: z.string(), name: z.string(), hardware: z.string().optional() }).optional(),
   createdAt: z.string(),
 });

@@ -49,6 +49,11 @@ export const SampleSchema = z.object({
   reasoning: SampleReasoningSchema.nullable(),
   /** Earlier turns for multi-turn samples; the output is the last assistant turn. */
   trace: z.array(ChatMessageSchema).default([]),
+  /**
+   * Every message of the call that generated the sample, as sent and received (a chain-of-thought
+   * flow's two calls make six), for reading it back. Training uses `trace`, never this.
+   */
+  callTrace: z.array(ChatMessageSchema).optional(),
   rejected: RejectedOutputSchema.optional(),
   source: SampleSourceSchema,
   tags: z.array(z.string()).default([]),

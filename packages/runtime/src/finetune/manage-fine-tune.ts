@@ -1,15 +1,25 @@
-import { type FineTuneRecord, UserError } from '@distillery/core';
+import { type FineTuneRecord, type HardwareOption, UserError } from '@distillery/core';
 import type { Session } from '../session';
 import type { SampleStore } from '../store/sample-store';
 import { saveFineTune } from './fine-tune-records';
 import { pause } from './pause';
 import { isTerminal, refreshFineTune } from './refresh-fine-tune';
 
+import { noJobError } from './watch-fine-tune';
+
 function requireJob(record: FineTuneRecord): string {
   if (record.jobId) return record.jobId;
-  throw new UserError(`Fine-tune ${record.id} never reached the provider (no job id).`, {
-    advice: 'Start it again with `distill train`.',
-  });
+  throw noJobError(record);
+}
+
+/** US dollars per hour of one replica, when the provider prices the hardware. */
+export function hourlyUsd(hardware: HardwareOption): number | undefined {
+  return hardware.centsPerMinute === undefined ? undefined : (hardware.centsPerMinute * 60) / 100;
+}
+
+function hardwareLine(h: HardwareOption): string {
+  const usd = hourlyUsd(h);
+  return `${h.id}${usd === undefined ? '' : ` ($${usd.toFixed(2)}/hour)`}${h.available === false ? ' [unavailable]' : ''}`;
 }
 
 /** Asks the provider to cancel a running fine-tune and records the new status. */
@@ -24,13 +34,18 @@ export async function cancelFineTune(
       advice: 'See `distill jobs`.',
     });
   }
-  const backend = session.plugins.backend(record.backend);
+  const backend = await session.plugins.backend(record.backend);
   await backend.cancel(requireJob(fresh), session.ctx.signal ? { signal: session.ctx.signal } : {});
   return refreshFineTune(session, store, fresh);
 }
 
 export interface DeployOptions {
-  hardware: string;
+  /** Hardware id; when absent the error lists what the model can run on. */
+  hardware?: string;
+  /** Start another endpoint even though the fine-tune has one that is not stopped. */
+  another?: boolean;
+  /** Called once the hardware is checked, before the provider is asked to start anything. */
+  onHardware?: (hardware: HardwareOption, usdPerHour: number | undefined) => void;
   minReplicas?: number;
   maxReplicas?: number;
   /** Wait until the endpoint serves requests (default true). */
@@ -82,7 +97,7 @@ export async function deployFineTune(
   options: DeployOptions,
 ): Promise<FineTuneRecord> {
   const fresh = await refreshFineTune(session, store, record);
-  const backend = session.plugins.backend(record.backend);
+  const backend = await session.plugins.backend(record.backend);
   if (!backend.deploy) {
     throw new UserError(
       `Backend "${record.backend}" has no deploy step: call the fine-tuned model directly.`,
@@ -91,15 +106,54 @@ export async function deployFineTune(
       },
     );
   }
+  if (fresh.status === 'failed' || fresh.status === 'cancelled') {
+    throw new UserError(
+      `Fine-tune ${record.id} ${fresh.status}${fresh.error ? `: ${fresh.error}` : ''}; there is no model to deploy.`,
+      {
+        advice: `See \`distill events ${record.id}\` for what happened, and start a new one with \`distill train\`.`,
+      },
+    );
+  }
   if (fresh.status !== 'completed' || !fresh.resultModel) {
     throw new UserError(`Fine-tune ${record.id} is ${fresh.status}; only a completed one can be deployed.`, {
       advice: `Wait for it: \`distill status ${record.id} --watch\`.`,
     });
   }
+  const signalOptions = session.ctx.signal ? { signal: session.ctx.signal } : {};
+  if (fresh.endpoint && !options.another) {
+    const existing = backend.getEndpoint
+      ? await backend.getEndpoint(fresh.endpoint.id, signalOptions).catch(() => undefined)
+      : fresh.endpoint;
+    if (existing && !('state' in existing && existing.state === 'STOPPED')) {
+      throw new UserError(
+        `Fine-tune ${record.id} already has endpoint ${fresh.endpoint.name} (${fresh.endpoint.id}${'state' in existing ? `, ${existing.state}` : ''}), which bills by the hour while it runs.`,
+        {
+          advice: `Call it with \`distill run --finetune ${record.id}\`; stop it with \`distill endpoints stop ${fresh.endpoint.id}\`; pass --another to start a second one anyway.`,
+        },
+      );
+    }
+  }
+  if (backend.listHardware) {
+    const offered = await backend.listHardware(fresh.resultModel, signalOptions);
+    const chosen = offered.find((h) => h.id === options.hardware);
+    const list = offered.map(hardwareLine).join(', ');
+    if (!chosen) {
+      throw new UserError(
+        options.hardware
+          ? `Hardware "${options.hardware}" cannot serve ${fresh.resultModel}; nothing was started.`
+          : `Choose the hardware to serve ${fresh.resultModel} on.`,
+        { advice: `Pass --hardware with one of: ${list || '(the provider offers none for this model)'}.` },
+      );
+    }
+    options.onHardware?.(chosen, hourlyUsd(chosen));
+  }
+  const hardware = options.hardware;
+  if (!hardware)
+    throw new UserError('Choose the hardware to serve the model on.', { advice: 'Pass --hardware ID.' });
   const deployment = await backend.deploy(
     {
       model: fresh.resultModel,
-      hardware: options.hardware,
+      hardware,
       ...(options.minReplicas !== undefined ? { minReplicas: options.minReplicas } : {}),
       ...(options.maxReplicas !== undefined ? { maxReplicas: options.maxReplicas } : {}),
     },

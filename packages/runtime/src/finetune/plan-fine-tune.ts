@@ -1,12 +1,13 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { checkFile } from '@distillery/check';
 import {
   type CheckReport,
   type DatasetSnapshot,
   type FineTuneBackend,
   type FineTuneJobRequest,
   type FineTuneMethod,
+  type JobVerdict,
+  type LimitsSource,
   type Prompt,
   type TrainingStrategy,
   UserError,
@@ -14,6 +15,7 @@ import {
 import { findDataset } from '../dataset/find-dataset';
 import { type ExportResult, exportDataset } from '../export/export-dataset';
 import type { ExportFormatId } from '../export/export-format';
+import { getExportFormat } from '../export/get-export-format';
 import { projectDataDir } from '../project/open-project-store';
 import type { Session } from '../session';
 import type { SampleStore } from '../store/sample-store';
@@ -50,6 +52,8 @@ export interface PriceLine {
   source: 'provider' | 'list' | 'unknown';
   totalUsd: number | null;
   trainTokens: number;
+  /** The epochs the price assumes: the ones asked for, or the provider's default. */
+  epochs: number;
   note?: string;
 }
 
@@ -58,10 +62,18 @@ export interface FineTunePlan {
   dir: string;
   dataset: DatasetSnapshot;
   backend: string;
+  /** The model provider that will call the result (the backend's `provider`). */
+  provider: string;
   baseModel: string;
   strategy: TrainingStrategy;
   method: FineTuneMethod;
+  /** False when the backend offers no LoRA/full choice (the provider decides; `method` is nominal). */
+  methodChosen: boolean;
   format: ExportFormatId;
+  /** The limits the job was checked against (live or an offline snapshot); absent when the backend has none. */
+  limits?: LimitsSource;
+  /** The epochs the job will train, and how they were chosen when not asked for. */
+  epochs: { count: number; note?: string };
   train: PlannedFile;
   validation?: PlannedFile;
   request: FineTuneJobRequest;
@@ -70,12 +82,33 @@ export interface FineTunePlan {
   call: { prompt: Prompt; flow: string; parser?: string };
 }
 
-function epochsOf(hyperparameters: Record<string, unknown>): number {
+function epochsOf(hyperparameters: Record<string, unknown>): number | undefined {
   const n = hyperparameters.nEpochs;
-  return typeof n === 'number' && n > 0 ? n : 1;
+  return typeof n === 'number' && n > 0 ? n : undefined;
 }
 
+function refused(backend: FineTuneBackend, model: string, verdict: JobVerdict): UserError {
+  const label = backend.description?.split(' ')[0] ?? backend.id;
+  return new UserError(
+    `${label} would refuse this fine-tune of ${model}, so nothing was uploaded: ${verdict.problems
+      .map((p) => `${p.param}: ${p.message}`)
+      .join('; ')}.`,
+    {
+      advice: `Fix the settings above (checked against ${verdict.limits.description}); \`distill train ... --dry-run\` shows the plan without spending anything.`,
+    },
+  );
+}
+
+/** Errors of failed file checks: their message names the exported file, which is kept. */
+const checkFailures = new WeakSet<object>();
+
 function failedCheck(split: string, file: string, report: CheckReport): UserError {
+  const error = checkError(split, file, report);
+  checkFailures.add(error);
+  return error;
+}
+
+function checkError(split: string, file: string, report: CheckReport): UserError {
   const first = report.errors
     .slice(0, 3)
     .map((e) => `line ${e.line}: ${e.message}`)
@@ -99,90 +132,136 @@ export async function planFineTune(
   store: SampleStore,
   options: FineTuneOptions,
 ): Promise<FineTunePlan> {
-  const backend: FineTuneBackend = session.plugins.backend(options.backend);
+  const backend: FineTuneBackend = await session.plugins.backend(options.backend);
+  if (options.method && !backend.methods?.includes(options.method)) {
+    throw new UserError(
+      backend.methods
+        ? `Backend "${backend.id}" cannot run a ${options.method} fine-tune; it offers ${backend.methods.join(', ')}.`
+        : `Backend "${backend.id}" has no LoRA/full choice (the provider decides), so --${options.method} cannot be honoured.`,
+      { advice: 'Drop --lora/--full, or pick a backend that offers the method. Nothing was uploaded.' },
+    );
+  }
   const dataset = await findDataset(store, options.dataset);
-  const method = options.method ?? 'lora';
+  const method = options.method ?? backend.methods?.[0] ?? 'lora';
   const format = trainingFormat(backend, options.strategy, {
     ...(options.format ? { format: options.format } : {}),
     ...(options.preference ? { preference: true } : {}),
   });
-  const id = newFineTuneId();
-  const dir = path.join(projectDataDir(session), 'fine-tunes', id);
-  await mkdir(dir, { recursive: true });
   const trainSplit = options.trainSplit ?? 'train';
   const valSplit =
     options.validationSplit === false
       ? undefined
       : (options.validationSplit ?? ((dataset.splits.val?.length ?? 0) > 0 ? 'val' : undefined));
-
-  const plan = async (split: string, against?: string): Promise<PlannedFile> => {
-    const out = path.join(dir, `${split}.jsonl`);
-    const exported = await exportDataset(session, store, {
-      dataset,
-      split,
-      strategy: options.strategy,
-      format,
-      out,
-      ...(options.prompt ? { prompt: options.prompt } : {}),
-    });
-    const check = await checkFile(exported.file, {
-      backend: backend.id === 'openai' ? 'openai' : 'together',
-      model: options.baseModel,
-      strict: true,
-      // The two-message chain of thought keeps the reasoning in an earlier assistant turn, which
-      // the lint cannot tell from a plain turn; export has already refused samples without it.
-      expectReasoning: options.strategy === 'reasoning' && exported.layout !== 'cot-messages',
-      ...(against ? { against } : {}),
-    });
-    if (!check.ok) throw failedCheck(split, exported.file, check);
-    return { split, export: exported, check };
-  };
-  const validation = valSplit ? await plan(valSplit) : undefined;
-  const train = await plan(trainSplit, validation?.export.file);
-
   const hyperparameters = { ...options.hyperparameters };
-  const request: FineTuneJobRequest = {
+  const job: FineTuneJobRequest = {
     baseModel: options.baseModel,
-    trainingFile: train.export.file,
-    ...(validation ? { validationFile: validation.export.file } : {}),
+    trainingFile: `${trainSplit}.jsonl`,
+    ...(valSplit ? { validationFile: `${valSplit}.jsonl` } : {}),
     method,
     trainingMethod: format === 'together-preference' ? 'dpo' : 'sft',
     hyperparameters,
     ...(options.suffix ? { suffix: options.suffix } : {}),
+    ...(options.strategy === 'reasoning' && getExportFormat(format).layout === 'reasoning-field'
+      ? { reasoning: true }
+      : {}),
   };
-  const trainTokens = (train.check.stats.tokensTotal ?? 0) * epochsOf(hyperparameters);
-  const rate = backend.trainingPricePerMillionTokens?.(options.baseModel, method);
-  const price: PriceLine =
-    rate === undefined
-      ? {
-          source: 'unknown',
-          totalUsd: null,
-          trainTokens,
-          note: `no list price known for ${options.baseModel}`,
-        }
-      : {
-          source: 'list',
-          totalUsd: (trainTokens / 1_000_000) * rate,
-          trainTokens,
-          note: `${trainTokens} training tokens (estimated) x $${rate}/M tokens`,
-        };
-  return {
-    id,
-    dir,
-    dataset,
-    backend: backend.id,
-    baseModel: options.baseModel,
-    strategy: options.strategy,
-    method,
-    format,
-    train,
-    ...(validation ? { validation } : {}),
-    request,
-    price,
-    call: {
-      prompt: train.export.prompt,
-      flow: train.export.flow,
-      ...(train.export.parser ? { parser: train.export.parser } : {}),
-    },
-  };
+  // The provider's verdict before anything is exported or uploaded.
+  const verdict = backend.validateJob
+    ? await backend.validateJob(job, {
+        trainExamples: dataset.splits[trainSplit]?.length ?? 0,
+        ...(session.ctx.signal ? { signal: session.ctx.signal } : {}),
+      })
+    : undefined;
+  if (verdict && verdict.problems.length > 0) throw refused(backend, options.baseModel, verdict);
+
+  const id = newFineTuneId();
+  const dir = path.join(projectDataDir(session), 'fine-tunes', id);
+  await mkdir(dir, { recursive: true });
+  try {
+    return await planFiles();
+  } catch (error) {
+    // A refused plan leaves nothing behind, except the exported file a failed check names.
+    if (!checkFailures.has(error as object)) await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+
+  async function planFiles(): Promise<FineTunePlan> {
+    const plan = async (split: string, against?: string): Promise<PlannedFile> => {
+      const out = path.join(dir, `${split}.jsonl`);
+      const exported = await exportDataset(session, store, {
+        dataset,
+        split,
+        strategy: options.strategy,
+        format,
+        out,
+        ...(options.prompt ? { prompt: options.prompt } : {}),
+      });
+      // The backend checks with its own rules (its contract's `check`).
+      const check = await backend.check(exported.file, {
+        model: options.baseModel,
+        strict: true,
+        // The two-message chain of thought keeps the reasoning in an earlier assistant turn, which
+        // the lint cannot tell from a plain turn; export has already refused samples without it.
+        expectReasoning: options.strategy === 'reasoning' && exported.layout !== 'cot-messages',
+        ...(against ? { against } : {}),
+        ...(session.ctx.signal ? { signal: session.ctx.signal } : {}),
+      });
+      if (!check.ok) throw failedCheck(split, exported.file, check);
+      return { split, export: exported, check };
+    };
+    const validation = valSplit ? await plan(valSplit) : undefined;
+    const train = await plan(trainSplit, validation?.export.file);
+
+    const request: FineTuneJobRequest = {
+      ...job,
+      trainingFile: train.export.file,
+      ...(validation ? { validationFile: validation.export.file } : {}),
+    };
+    const epochs = verdict?.epochs ?? epochsOf(hyperparameters) ?? 1;
+    const epochsNote =
+      verdict?.epochsNote ??
+      (epochsOf(hyperparameters) === undefined ? 'assumed; the backend states no default' : undefined);
+    const trainTokens = (train.check.stats.tokensTotal ?? 0) * epochs;
+    const rate = backend.trainingPricePerMillionTokens?.(options.baseModel, method);
+    const epochText = `${epochs} epoch${epochs === 1 ? '' : 's'}${epochsNote ? ` (${epochsNote})` : ''}`;
+    const price: PriceLine =
+      rate === undefined
+        ? {
+            source: 'unknown',
+            totalUsd: null,
+            trainTokens,
+            epochs,
+            note: `no list price known for ${options.baseModel}; ${epochText}`,
+          }
+        : {
+            source: 'list',
+            totalUsd: (trainTokens / 1_000_000) * rate,
+            trainTokens,
+            epochs,
+            note: `${trainTokens} training tokens (estimated, ${epochText}) x $${rate}/M tokens`,
+          };
+    return {
+      id,
+      dir,
+      dataset,
+      backend: backend.id,
+      provider: backend.provider,
+      baseModel: options.baseModel,
+      strategy: options.strategy,
+      method,
+      methodChosen: backend.methods !== undefined,
+      format,
+      ...(verdict ? { limits: verdict.limits } : {}),
+      epochs: { count: epochs, ...(epochsNote ? { note: epochsNote } : {}) },
+      train,
+      ...(validation ? { validation } : {}),
+      request,
+      price,
+      call: {
+        prompt: train.export.prompt,
+        flow: train.export.flow,
+        ...(train.export.parser ? { parser: train.export.parser } : {}),
+      },
+    };
+  }
 }

@@ -1,16 +1,43 @@
-import type { FineTuneRecord } from '@distillery/core';
+import { type FineTuneBackend, type FineTuneRecord, hasFiles, UserError } from '@distillery/core';
 import type { Session } from '../session';
 import type { SampleStore } from '../store/sample-store';
 import { saveFineTune } from './fine-tune-records';
+import { NOT_SUBMITTED, SUBMITTING } from './local-status';
 import type { FineTunePlan } from './plan-fine-tune';
 import { refreshFineTune } from './refresh-fine-tune';
 
-export type FineTuneStep = 'limits' | 'upload-train' | 'upload-validation' | 'create';
+export type FineTuneStep = 'upload-train' | 'upload-validation' | 'create';
+
+/** Deletes what a failed train uploaded; returns the ids it could not delete. */
+async function deleteUploaded(backend: FineTuneBackend, ids: readonly string[]): Promise<string[]> {
+  const left: string[] = [];
+  for (const id of ids) {
+    try {
+      if (!backend.deleteFile) throw new Error('no deleteFile');
+      await backend.deleteFile(id);
+    } catch {
+      left.push(id);
+    }
+  }
+  return left;
+}
+
+function withAdvice(error: unknown, note: string): unknown {
+  if (!UserError.isInstance(error)) return error;
+  return new UserError(error.message, {
+    advice: [error.advice, note].filter(Boolean).join(' '),
+    exitCode: error.exitCode,
+    ...(error.location ? { location: error.location } : {}),
+    cause: error,
+  });
+}
 
 /**
- * Carries out a plan: records the fine-tune, checks the hyperparameters against the model's
- * limits, uploads the checked files and creates the job, saving the record after every step so a
- * command that dies mid-way leaves a record the next command picks up from the provider.
+ * Carries out a plan: uploads the checked files and creates the job, saving the record after
+ * every step. The training file's id, saved before `create`, tags the job: a train killed
+ * between the provider accepting it and the record saving its id is found again by the next
+ * refresh. A train that fails before the provider accepts a job ends `failed` with why, and the
+ * files it uploaded are deleted (or named in `leftoverFiles` when they could not be).
  */
 export async function startFineTune(
   session: Session,
@@ -18,13 +45,14 @@ export async function startFineTune(
   plan: FineTunePlan,
   options: { onStep?: (step: FineTuneStep) => void } = {},
 ): Promise<FineTuneRecord> {
-  const backend = session.plugins.backend(plan.backend);
+  const backend = await session.plugins.backend(plan.backend);
   const signal = session.ctx.signal;
   const callOptions = signal ? { signal } : {};
   const now = () => new Date().toISOString();
   let record: FineTuneRecord = await saveFineTune(store, {
     id: plan.id,
     backend: plan.backend,
+    provider: plan.provider,
     baseModel: plan.baseModel,
     datasetId: plan.dataset.id,
     splits: { train: plan.train.split, ...(plan.validation ? { validation: plan.validation.split } : {}) },
@@ -37,29 +65,74 @@ export async function startFineTune(
     ...(plan.call.parser ? { parser: plan.call.parser } : {}),
     files: {},
     status: 'pending',
-    statusHistory: [{ status: 'pending', rawStatus: 'local:planned', at: now() }],
+    rawStatus: SUBMITTING,
+    statusHistory: [{ status: 'pending', rawStatus: SUBMITTING, at: now() }],
     events: [],
     createdAt: now(),
   });
 
-  if (backend.limits) {
-    options.onStep?.('limits');
-    await backend.limits(plan.baseModel, callOptions);
+  const uploaded: string[] = [];
+  let step: FineTuneStep = 'upload-train';
+  try {
+    // A backend with the `files` capability keeps files on the provider: upload them first and
+    // record their ids. Others (local trainers) take the checked local paths in `create`.
+    let trainingFile = plan.train.export.file;
+    let validationFile = plan.validation?.export.file;
+    if (hasFiles(backend)) {
+      options.onStep?.(step);
+      trainingFile = (await backend.upload(trainingFile, callOptions)).id;
+      uploaded.push(trainingFile);
+      record = await saveFineTune(store, { ...record, files: { ...record.files, train: trainingFile } });
+      if (validationFile) {
+        step = 'upload-validation';
+        options.onStep?.(step);
+        validationFile = (await backend.upload(validationFile, callOptions)).id;
+        uploaded.push(validationFile);
+        record = await saveFineTune(store, {
+          ...record,
+          files: { ...record.files, validation: validationFile },
+        });
+      }
+    }
+    step = 'create';
+    options.onStep?.(step);
+    const created = await backend.create(
+      { ...plan.request, trainingFile, ...(validationFile ? { validationFile } : {}) },
+      callOptions,
+    );
+    record = await saveFineTune(store, { ...record, jobId: created.id });
+  } catch (error) {
+    // A create whose answer was lost may still have started a job: look before cleaning up.
+    if (step === 'create' && record.files.train && backend.findJobByTrainingFile) {
+      const found = await backend.findJobByTrainingFile(record.files.train).catch(() => 'unknown' as const);
+      if (found === 'unknown')
+        throw withAdvice(
+          error,
+          `Run \`distill status ${record.id}\` to see whether the provider started it.`,
+        );
+      if (found) {
+        record = await saveFineTune(store, { ...record, jobId: found.id });
+        return refreshFineTune(session, store, record);
+      }
+    }
+    const leftover = await deleteUploaded(backend, uploaded);
+    const message = error instanceof Error ? error.message : String(error);
+    await saveFineTune(store, {
+      ...record,
+      status: 'failed',
+      rawStatus: NOT_SUBMITTED,
+      statusHistory: [...record.statusHistory, { status: 'failed', rawStatus: NOT_SUBMITTED, at: now() }],
+      error: `${step.replace('-', ' ')} failed before the provider accepted a job: ${message}`,
+      ...(leftover.length ? { leftoverFiles: leftover } : {}),
+    });
+    throw withAdvice(
+      error,
+      uploaded.length === 0
+        ? 'No fine-tune was started and nothing was uploaded.'
+        : leftover.length === 0
+          ? `No fine-tune was started; the ${uploaded.length} uploaded file(s) were deleted.`
+          : `No fine-tune was started; uploaded file(s) ${leftover.join(', ')} could not be deleted: delete them in the provider's console.`,
+    );
   }
-  options.onStep?.('upload-train');
-  const train = await backend.upload(plan.train.export.file, callOptions);
-  record = await saveFineTune(store, { ...record, files: { ...record.files, train: train.id } });
-  let validationId: string | undefined;
-  if (plan.validation) {
-    options.onStep?.('upload-validation');
-    validationId = (await backend.upload(plan.validation.export.file, callOptions)).id;
-    record = await saveFineTune(store, { ...record, files: { ...record.files, validation: validationId } });
-  }
-  options.onStep?.('create');
-  const created = await backend.create(
-    { ...plan.request, trainingFile: train.id, ...(validationId ? { validationFile: validationId } : {}) },
-    callOptions,
-  );
-  record = await saveFineTune(store, { ...record, jobId: created.id });
   return refreshFineTune(session, store, record);
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type DistilleryConfigInput, DistilleryConfigSchema } from '@distillery/core';
 import flows from '@distillery/flows';
 import { type ChatRequestInfo, type MockReply, type MockServer, startMockServer } from '@distillery/testkit';
+import { failOnSpecViolations } from '@distillery/testkit/vitest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from '../context/runtime-context';
 import { loadPlugins } from '../plugins/load-plugins';
@@ -13,6 +14,8 @@ import { httpProvider } from './__fixtures__/http-provider';
 import { type GenerateSamplesOptions, generateSamples } from './generate-samples';
 import { GENERATION_FAILURE_KIND, GenerationFailureSchema } from './generation-failure';
 import { TOPIC_TREE_KIND } from './topic-tree';
+
+failOnSpecViolations();
 
 let server: MockServer;
 let dir: string;
@@ -112,6 +115,11 @@ describe('generateSamples', () => {
     expect(s7.reasoning).toEqual({ text: 'double q:7', origin: 'model-field', truncated: false });
     expect(s7.source).toMatchObject({ type: 'synthetic', runConfig: { name: 'teacher', model: 'teacher' } });
     expect(s7.trace).toEqual([{ role: 'system', content: 'Double the number.\n\nThink first.' }]);
+    expect(s7.callTrace).toEqual([
+      { role: 'system', content: 'Double the number.\n\nThink first.' },
+      { role: 'user', content: 'q:7' },
+      expect.objectContaining({ role: 'assistant', content: '14', reasoning: 'double q:7' }),
+    ]);
     expect(s7.tags).toEqual(['synthetic', `generation:${first.jobId}`]);
     expect(s7).toMatchObject({
       costUsd: 5,

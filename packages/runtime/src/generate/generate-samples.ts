@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addUsage, EMPTY_USAGE, InputError, type ModelProvider, type Usage } from '@distillery/core';
+import { openBatchKeys } from '../batch/open-batch-keys';
 import { findTask } from '../project/find-task';
 import type { Session } from '../session';
 import type { SampleStore } from '../store/sample-store';
@@ -9,7 +10,13 @@ import {
   type GenerationFailureSummary,
   isFatalGenerationError,
 } from './failure-recorder';
-import type { GenerationSource, GenerationSourceInput, GenerationStopReason } from './generation-job';
+import { claimsForStore, type GenerationClaims } from './generation-claims';
+import {
+  type GenerationSource,
+  type GenerationSourceInput,
+  type GenerationStopReason,
+  generationTag,
+} from './generation-job';
 import type { GenerationProgress } from './generation-progress';
 import { GenerationScheduler } from './generation-scheduler';
 import type { WorkItem, WorkList } from './generation-work';
@@ -73,6 +80,8 @@ export interface GenerationSummary {
   skippedExisting: number;
   /** Inputs skipped because they failed before (use `retryFailed`). */
   skippedFailed: number;
+  /** Inputs skipped because a provider batch (`generate --batch`) still holds their requests. */
+  skippedInBatch: number;
   /** Samples this run meant to produce. */
   planned: number;
   generated: number;
@@ -252,8 +261,15 @@ export async function generateSamples(
       now,
     });
     const selected = prepared.stopped
-      ? { work: prepared.work, inputs: 0, skippedExisting: 0, skippedFailed: 0 }
-      : await selectWork(store, failures, prepared.work, options.retryFailed ?? false);
+      ? { work: prepared.work, inputs: 0, skippedExisting: 0, skippedFailed: 0, skippedInBatch: 0 }
+      : await selectWork(
+          store,
+          failures,
+          prepared.work,
+          options.retryFailed ?? false,
+          // Never pay directly for what a provider batch was already sent.
+          await openBatchKeys(store, task.id),
+        );
     const already = prepared.job && !prepared.stopped ? await prepared.job.stored() : 0;
     const { count } = prepared;
     if (!prepared.stopped) {
@@ -262,7 +278,14 @@ export async function generateSamples(
     }
     generateStartedAt = performance.now();
     if (!prepared.stopped) report();
-    const stopReason = prepared.stopped ?? (await launchAll(selected.work, samples, count, already));
+    // Claims in the store keep a second process on this generation from paying for the same inputs.
+    const claims = claimsForStore(store, jobId ? { jobId, tag: generationTag(jobId), count } : undefined);
+    let stopReason: GenerationStopReason;
+    try {
+      stopReason = prepared.stopped ?? (await launchAll(selected.work, samples, count, already, claims));
+    } finally {
+      claims?.close();
+    }
 
     // Finishing: the job record gets how the run ended.
     phase = 'finishing';
@@ -285,6 +308,7 @@ export async function generateSamples(
       inputs: selected.inputs,
       skippedExisting: selected.skippedExisting,
       skippedFailed: selected.skippedFailed,
+      skippedInBatch: selected.skippedInBatch,
       planned,
       generated: generatedNow(),
       failed: failures.count,
@@ -307,6 +331,7 @@ export async function generateSamples(
     recorder: SampleRecorder,
     count: number | null,
     already: number,
+    claims: GenerationClaims | undefined,
   ): Promise<GenerationStopReason> {
     let consecutiveFailures = 0;
 
@@ -317,8 +342,8 @@ export async function generateSamples(
     };
 
     const one = async (item: WorkItem) => {
-      // Checked again right before paying: another process may have generated it meanwhile.
-      if (await recorder.has(item)) return;
+      // Checked again right before paying: another process may have generated or claimed it meanwhile.
+      if ((await recorder.has(item)) || claims?.claim(item.key) === false) return;
       let attempts = 0;
       let output: TargetOutput;
       try {
@@ -350,8 +375,12 @@ export async function generateSamples(
         return undefined;
       },
       mayLaunch: (inFlight) => recorder.generated + inFlight < planned && budgetAllows(inFlight),
-      run: (index) => one(work.item(index)),
+      run: (index) => {
+        const item = work.item(index);
+        return one(item).finally(() => claims?.release(item.key));
+      },
       onSettled: report,
+      onLaunched: report,
     });
     const { stop, launched } = await scheduler.run();
     if (stop) return stop;

@@ -11,6 +11,8 @@ export interface GenerationSchedulerOptions<Stop extends string> {
   run(index: number): Promise<void>;
   /** After each item settles (for progress). */
   onSettled?(): void;
+  /** After a round that launched items (for progress: requests in flight before any answer). */
+  onLaunched?(): void;
 }
 
 export interface GenerationSchedulerResult<Stop extends string> {
@@ -39,6 +41,7 @@ export class GenerationScheduler<Stop extends string> {
     for (;;) {
       const reason = fatal ? 'interrupted' : this.options.stopReason();
       if (reason !== undefined) stop = reason;
+      const before = next;
       while (
         stop === undefined &&
         this.inFlight < concurrency &&
@@ -58,6 +61,7 @@ export class GenerationScheduler<Stop extends string> {
             wake();
           });
       }
+      if (next > before) this.options.onLaunched?.();
       if (this.inFlight === 0) break;
       await new Promise<void>((resolve) => {
         wake = resolve;

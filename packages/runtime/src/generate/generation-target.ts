@@ -50,15 +50,15 @@ export function findRunConfig(session: Session, task: Task, name: string | undef
 }
 
 /** Resolves provider, flow, parser, model info, prompt and parameters of a run config. */
-export function resolveGenerationTarget(
+export async function resolveGenerationTarget(
   session: Session,
   task: Task,
   runConfig: RunConfig,
-): GenerationTarget {
-  const provider = session.plugins.provider(runConfig.provider);
+): Promise<GenerationTarget> {
+  const provider = await session.plugins.provider(runConfig.provider);
   const modelInfo = resolveModelInfo(provider, runConfig.model, session.config.config);
-  const flow = session.plugins.flow(runConfig.flow);
-  const parser = runParser(session, {
+  const flow = await session.plugins.flow(runConfig.flow);
+  const parser = await runParser(session, {
     provider,
     model: runConfig.model,
     modelInfo,

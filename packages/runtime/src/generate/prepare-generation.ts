@@ -81,13 +81,13 @@ export async function prepareGeneration(
     const records = failures
       .list()
       .filter((f) => request.runConfig === undefined || f.runConfig === request.runConfig);
-    const primary = targetFor(request.runConfig ?? records[0]?.runConfig);
+    const primary = await targetFor(request.runConfig ?? records[0]?.runConfig);
     const targets = new Map<string, GenerationTarget>();
     const items: WorkItem[] = [];
     for (const record of records) {
       let target = targets.get(record.runConfig);
       if (!target) {
-        target = targetFor(record.runConfig);
+        target = await targetFor(record.runConfig);
         targets.set(record.runConfig, target);
       }
       items.push({
@@ -136,7 +136,7 @@ export async function prepareGeneration(
     parsedSource.file = relative.startsWith('..') || path.isAbsolute(relative) ? readFrom : relative;
     if (request.source === undefined) readFrom = path.resolve(session.config.dir, parsedSource.file);
   }
-  const primary = targetFor(runConfigName);
+  const primary = await targetFor(runConfigName);
   const jobId = generationJobId(task.id, primary.runConfig.name, parsedSource);
   const previous = await GenerationJobRecorder.previous(store, jobId);
   const job = GenerationJobRecorder.prepare(
@@ -158,21 +158,26 @@ export async function prepareGeneration(
       advice: `Add models['${primary.runConfig.model}'].pricing (USD per million input and output tokens) to distill.config.ts.`,
     });
   }
+  // A bad inputs file is refused before the job is recorded: nothing is written.
+  const fileInputs =
+    parsedSource.type === 'file'
+      ? (await readGenerationInputs(readFrom!, parsedSource.file)).inputs.map((i) => i.input)
+      : undefined;
   await job.start();
 
   const prepared = { jobId, job, source: parsedSource, primary, count };
   let inputs: string[];
   if (parsedSource.type === 'file') {
-    inputs = (await readGenerationInputs(readFrom!, parsedSource.file)).inputs.map((i) => i.input);
+    inputs = fileInputs ?? [];
   } else if (parsedSource.type === 'inputs') {
     inputs = parsedSource.inputs;
   } else {
     const topics = ctx.topics;
     topics.onStart();
-    const treeTarget = targetFor(parsedSource.runConfig ?? primary.runConfig.name);
+    const treeTarget = await targetFor(parsedSource.runConfig ?? primary.runConfig.name);
     const topicTarget: GenerationTarget =
       treeTarget.runConfig.flow === 'cot'
-        ? { ...treeTarget, flow: session.plugins.flow('single') }
+        ? { ...treeTarget, flow: await session.plugins.flow('single') }
         : treeTarget;
     const tree = await buildTopicTree(
       {
@@ -219,6 +224,8 @@ export interface SelectedWork {
   skippedExisting: number;
   /** Inputs skipped because they failed before (use `retryFailed`). */
   skippedFailed: number;
+  /** Inputs skipped because a provider batch still holds their requests. */
+  skippedInBatch: number;
 }
 
 /** Skips what is already stored (and, unless retrying them, what failed before). */
@@ -227,9 +234,11 @@ export async function selectWork(
   failures: FailureRecorder,
   work: WorkList,
   retryFailed: boolean,
+  inBatch: ReadonlySet<string> = new Set(),
 ): Promise<SelectedWork> {
   let skippedExisting = 0;
   let skippedFailed = 0;
+  let skippedInBatch = 0;
   const todo: number[] = [];
   for (let index = 0; index < work.length; index++) {
     const item = work.item(index);
@@ -238,9 +247,11 @@ export async function selectWork(
       await failures.forgetRetried(item);
     } else if (!retryFailed && failures.has(item.key)) {
       skippedFailed++;
+    } else if (inBatch.has(item.key)) {
+      skippedInBatch++;
     } else {
       todo.push(index);
     }
   }
-  return { work: pickWork(work, todo), inputs: work.length, skippedExisting, skippedFailed };
+  return { work: pickWork(work, todo), inputs: work.length, skippedExisting, skippedFailed, skippedInBatch };
 }

@@ -62,8 +62,29 @@ describe('readGenerationInputs', () => {
 
   it('says so when the file is missing or empty', async () => {
     await expect(readGenerationInputs(path.join(dir, 'nope.txt'), 'nope.txt')).rejects.toThrow(
-      'Cannot read nope.txt: ENOENT',
+      'File not found: nope.txt.',
+    );
+    await expect(readGenerationInputs(dir, 'inputs')).rejects.toThrow('inputs is a folder, not a file.');
+    await expect(readGenerationInputs(await file('z.txt', ''), 'z.txt')).rejects.toThrow(
+      'z.txt is empty: there are no inputs to generate from.',
     );
     await expect(readGenerationInputs(await file('e.txt', '\n\n'), 'e.txt')).rejects.toThrow('has no inputs');
+  });
+
+  it('refuses a file that is not UTF-8, naming the line, whatever the line endings', async () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const bytes = Buffer.concat([
+        Buffer.from(`one${eol}two${eol}thr`),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from(`ee${eol}`),
+      ]);
+      const name = `latin${eol.length}${eol === '\r' ? 'cr' : ''}.txt`;
+      await writeFile(path.join(dir, name), bytes);
+      const error = await readGenerationInputs(path.join(dir, name), name).catch((e: unknown) => e);
+      expect((error as InputError).message).toBe(
+        `${name} is not UTF-8 text: line 3 holds a byte that is not valid UTF-8; nothing was generated.`,
+      );
+      expect((error as InputError).location).toBe(`${name}:3`);
+    }
   });
 });

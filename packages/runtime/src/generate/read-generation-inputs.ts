@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '@distillery/core';
+import { InputError } from '@distillery/core/contracts';
+import { openInputFile } from '../input-file/open-input-file';
+import { readUtf8Chunks, splitLines } from '../input-file/read-utf8-lines';
 
 export interface GenerationInput {
   input: string;
@@ -50,20 +51,21 @@ function inputOf(value: unknown): { input: string } | { problem: string } {
  * Every bad line is reported as `file:line: reason` in one InputError.
  */
 export async function readGenerationInputs(file: string, shownAs = file): Promise<GenerationInputs> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InputError(
-      `Cannot read ${shownAs}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`,
-      {
-        location: shownAs,
-        advice: 'Check the path of --inputs (relative to the current folder).',
-        cause: error,
-      },
-    );
+  const advice = 'Check the path of --inputs (relative to the current folder).';
+  const { handle, size } = await openInputFile(file, shownAs, advice);
+  if (size === 0) {
+    await handle.close();
+    throw new InputError(`${shownAs} is empty: there are no inputs to generate from.`, {
+      location: shownAs,
+      advice: 'Put one input per line (plain text) or one JSON string / {"input": ...} object per line.',
+    });
   }
-  const lines = text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  const lines: string[] = [];
+  for await (const line of splitLines(
+    readUtf8Chunks(handle, { shownAs, consequence: 'nothing was generated' }),
+  )) {
+    lines.push(line);
+  }
   const jsonl = looksLikeJsonl(file, lines.find((line) => line.trim() !== '')?.trim());
   const inputs: GenerationInput[] = [];
   const problems: string[] = [];

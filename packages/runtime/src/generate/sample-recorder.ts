@@ -36,6 +36,8 @@ export function generatedSample(
         output.trace.findIndex((m) => m.role === 'user'),
       ),
     ),
+    // The whole call as the playground shows it (a CoT flow's six messages).
+    callTrace: output.trace,
     source: { type: 'synthetic', runConfig: item.target.runConfig },
     tags: [...new Set(['synthetic', generationTag(item.jobId), ...meta.tags])],
     rating: null,

@@ -1,26 +1,18 @@
-import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
+import { readInputLines } from '../input-file/read-utf8-lines';
 import type { ImportFormatId } from './import-format';
 
 export type FormatDetection =
-  | { format: ImportFormatId; error?: undefined }
-  | { format?: undefined; error: string };
+  | { format: ImportFormatId; error?: undefined; empty?: undefined }
+  | { format?: undefined; error: string; empty?: boolean };
 
 /** Reads the first non-blank line of a file (streaming: a huge file is not read whole). */
-async function firstLine(file: string): Promise<string | undefined> {
-  const stream = createReadStream(file, { encoding: 'utf8' });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  try {
-    for await (const line of lines) {
-      const text = line.replace(/^\uFEFF/, '');
-      if (text.trim() !== '') return text;
-    }
-    return undefined;
-  } finally {
-    lines.close();
-    stream.destroy();
+async function firstLine(file: string, shownAs: string): Promise<string | undefined> {
+  for await (const line of readInputLines(file, { shownAs, consequence: 'nothing was imported' })) {
+    const text = line.replace(/^\uFEFF/, '');
+    if (text.trim() !== '') return text;
   }
+  return undefined;
 }
 
 /** The JSONL format a first record's keys point to. */
@@ -39,11 +31,11 @@ export function formatFromKeys(keys: readonly string[]): ImportFormatId | undefi
  * `prompt` + `completion`; `question` + `answer`), or, for an unknown extension, a CSV header
  * naming `input` and `output`.
  */
-export async function detectImportFormat(file: string): Promise<FormatDetection> {
+export async function detectImportFormat(file: string, shownAs = file): Promise<FormatDetection> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.csv') return { format: 'csv' };
-  const line = await firstLine(file);
-  if (line === undefined) return { error: 'the file is empty' };
+  const line = await firstLine(file, shownAs);
+  if (line === undefined) return { error: 'the file is empty', empty: true };
   let value: unknown;
   try {
     value = JSON.parse(line);

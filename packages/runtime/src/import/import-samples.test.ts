@@ -11,7 +11,7 @@ import { type ImportOptions, importSamples } from './import-samples';
 
 const fixtures = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const gsm8kTrain = path.resolve(repoRoot, '../shared/data/gsm8k/train.jsonl');
+const gsm8kTrain = path.resolve(repoRoot, 'examples/gsm8k/data/train.jsonl');
 
 let dir: string;
 let store: SqliteSampleStore;
@@ -145,7 +145,11 @@ describe('importSamples: GSM8K', () => {
           expect(sample.output.content).toMatch(/^-?[\d,]*\.?\d+$/);
           expect(sample.reasoning?.text).not.toMatch(/####|<<|>>/);
           expect(sample.reasoning?.text.trim()).toBe(sample.reasoning?.text);
-          expect(sample.source).toMatchObject({ type: 'import', file: gsm8kTrain, format: 'gsm8k' });
+          expect(sample.source).toMatchObject({
+            type: 'import',
+            file: path.relative(repoRoot, gsm8kTrain),
+            format: 'gsm8k',
+          });
         }
       }
       const again = await importSamples({ store, cwd: repoRoot }, { file: gsm8kTrain, taskId: 'gsm8k' });

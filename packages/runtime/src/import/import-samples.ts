@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, type ReasoningParserPlugin, type SampleInput, SampleSchema } from '@distillery/core';
+import { openInputFile } from '../input-file/open-input-file';
 import { contentDedupeKey } from '../store/dedupe-key';
 import type { SampleStore } from '../store/sample-store';
 import { convertChat } from './convert-chat';
@@ -62,6 +62,13 @@ export interface ImportResult {
 
 class DryRunRollback extends Error {}
 
+function emptyFileError(file: string): InputError {
+  return new InputError(`${file} is empty: there is nothing to import.`, {
+    location: file,
+    advice: 'Check that this is the file you meant; it needs one record per line (or a CSV header and rows).',
+  });
+}
+
 function checkTags(tags: readonly string[]): void {
   const bad = tags.filter((tag) => tag === '' || /\s/.test(tag));
   if (bad.length > 0) {
@@ -93,15 +100,9 @@ export async function importSamples(context: ImportContext, options: ImportOptio
     relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
   const userTags = options.tags ?? [];
   checkTags(userTags);
-  try {
-    await access(absolute, constants.R_OK);
-  } catch (error) {
-    throw new InputError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, {
-      location: file,
-      advice: 'Check the path (it is relative to the project folder) and that the file is readable.',
-      cause: error,
-    });
-  }
+  const opened = await openInputFile(absolute, file);
+  await opened.handle.close();
+  if (opened.size === 0) throw emptyFileError(file);
   if (options.format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(options.format)) {
     throw new InputError(`Unknown import format "${options.format}".`, {
       advice: `Use one of ${IMPORT_FORMATS.join(', ')}.`,
@@ -109,7 +110,8 @@ export async function importSamples(context: ImportContext, options: ImportOptio
   }
   let format = options.format;
   if (format === undefined) {
-    const detected = await detectImportFormat(absolute);
+    const detected = await detectImportFormat(absolute, file);
+    if (detected.empty) throw emptyFileError(file);
     if (detected.error !== undefined) {
       throw new ImportError(file, [{ file, line: 1, reason: detected.error }], {
         advice: `Pass the format explicitly (--format ${IMPORT_FORMATS.join('|')}).`,
@@ -121,8 +123,11 @@ export async function importSamples(context: ImportContext, options: ImportOptio
   const tags = [...new Set(['import', `format:${format}`, ...userTags])];
   const createdAt = (context.now?.() ?? new Date()).toISOString();
   const createId = context.createId ?? randomUUID;
+  const signal = context.signal ? { signal: context.signal } : {};
   const records: AsyncIterable<SourceRecord> =
-    format === 'csv' ? readCsvRecords(absolute, context.signal) : readJsonlRecords(absolute, context.signal);
+    format === 'csv'
+      ? readCsvRecords({ file: absolute, shownAs: file, ...signal })
+      : readJsonlRecords({ file: absolute, shownAs: file, ...signal });
 
   const problems: ImportProblem[] = [];
   let count = 0;
@@ -174,6 +179,7 @@ export async function importSamples(context: ImportContext, options: ImportOptio
         else skippedDuplicates++;
       }
       if (problems.length > 0) throw new ImportError(file, problems);
+      if (count === 0) throw emptyFileError(file);
       if (options.dryRun) throw new DryRunRollback();
     });
   } catch (error) {

@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { readInputChunks, readInputLines } from '../input-file/read-utf8-lines';
 import { CSV_COLUMNS, REQUIRED_CSV_COLUMNS } from './convert-csv-row';
 import { parseCsv } from './parse-csv';
 
@@ -8,15 +7,22 @@ export type SourceRecord =
   | { line: number; record: Record<string, unknown>; error?: undefined }
   | { line: number; record?: undefined; error: string };
 
+/** How a record reader opens its file: the path, how messages name it, and what an encoding error means. */
+export interface RecordSource {
+  file: string;
+  shownAs: string;
+  signal?: AbortSignal;
+}
+
+const NOTHING_IMPORTED = 'nothing was imported';
+
 /**
  * JSONL records, streamed line by line (LF, CRLF or CR). Blank lines are skipped; a UTF-8 byte
- * order mark on line 1 is ignored.
+ * order mark on line 1 is ignored. A byte that is not UTF-8 stops the import (an InputError naming
+ * its line).
  */
-export async function* readJsonlRecords(file: string, signal?: AbortSignal): AsyncGenerator<SourceRecord> {
-  const lines = createInterface({
-    input: createReadStream(file, { encoding: 'utf8', signal }),
-    crlfDelay: Infinity,
-  });
+export async function* readJsonlRecords(source: RecordSource): AsyncGenerator<SourceRecord> {
+  const lines = readInputLines(source.file, { ...source, consequence: NOTHING_IMPORTED });
   let line = 0;
   for await (let text of lines) {
     line++;
@@ -45,9 +51,11 @@ export async function* readJsonlRecords(file: string, signal?: AbortSignal): Asy
  * and `output`; unknown or repeated columns are reported on the header's line (an unknown
  * column is more often a typo, such as `reasonning`, than data to drop).
  */
-export async function* readCsvRecords(file: string, signal?: AbortSignal): AsyncGenerator<SourceRecord> {
+export async function* readCsvRecords(source: RecordSource): AsyncGenerator<SourceRecord> {
   let header: string[] | undefined;
-  for await (const row of parseCsv(createReadStream(file, { encoding: 'utf8', signal }))) {
+  for await (const row of parseCsv(
+    readInputChunks(source.file, { ...source, consequence: NOTHING_IMPORTED }),
+  )) {
     if (row.error !== undefined) {
       yield { line: row.line, error: row.error };
       if (!header) return;

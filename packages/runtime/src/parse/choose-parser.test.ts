@@ -1,10 +1,14 @@
-import type { ModelInfo, ReasoningParserPlugin } from '@distillery/core';
-import harmony from '@distillery/parser-harmony';
-import markerParsers from '@distillery/parser-markers';
+import type { ModelInfo } from '@distillery/core';
+import harmonyPackage from '@distillery/parser-harmony/package.json' with { type: 'json' };
+import markersPackage from '@distillery/parser-markers/package.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
-import { chooseParser } from './choose-parser';
+import { chooseParser, type ParserCandidate } from './choose-parser';
 
-const parsers: readonly ReasoningParserPlugin[] = [...markerParsers, harmony];
+// The manifests the packages publish: choosing reads these, never the parsers' code.
+const parsers: readonly ParserCandidate[] = [
+  ...markersPackage.distillery.plugins,
+  ...harmonyPackage.distillery.plugins,
+];
 const pick = (model: string, extra: Partial<Parameters<typeof chooseParser>[0]> = {}) =>
   chooseParser({ parsers, model, ...extra });
 
@@ -40,7 +44,7 @@ describe('chooseParser', () => {
       'microsoft/Phi-4-reasoning-plus': 'think-tags',
       'CohereLabs/command-a-reasoning-08-2025': 'command-a',
     };
-    const got = Object.fromEntries(Object.keys(expected).map((model) => [model, pick(model)?.parser.id]));
+    const got = Object.fromEntries(Object.keys(expected).map((model) => [model, pick(model)?.id]));
     expect(got).toEqual(expected);
     expect(pick('openai/gpt-oss-120b')?.reason).toBe('model pattern "gpt-oss"');
   });
@@ -52,13 +56,13 @@ describe('chooseParser', () => {
       { id: 'ft-3', baseModel: 'acct/my-student-1a2b', resultModel: 'acct/student-of-student' },
     ];
     expect(pick('acct/my-student-1a2b', { fineTunes })).toMatchObject({
-      parser: { id: 'qwen3' },
+      id: 'qwen3',
       reason: 'model pattern "qwen3" (fine-tune ft-1 of Qwen/Qwen3-8B)',
     });
-    expect(pick('acct/frozen-3c4d', { fineTunes })?.parser.id).toBe('deepseek-r1');
-    expect(pick('acct/student-of-student', { fineTunes })?.parser.id).toBe('qwen3');
+    expect(pick('acct/frozen-3c4d', { fineTunes })?.id).toBe('deepseek-r1');
+    expect(pick('acct/student-of-student', { fineTunes })?.id).toBe('qwen3');
     // A fine-tune's name usually carries its base model's, which is enough without a record.
-    expect(pick('acct/Qwen3-8B-gsm8k-5e6f')?.parser.id).toBe('qwen3');
+    expect(pick('acct/Qwen3-8B-gsm8k-5e6f')?.id).toBe('qwen3');
   });
 
   it('prefers an inline catalog entry’s parser over the patterns, and finds nothing for unknown models', () => {
@@ -66,7 +70,7 @@ describe('chooseParser', () => {
       { id: 'my/r1-clone', provider: 'openai', reasoning: 'inline', parser: 'glm47', structuredOutput: [] },
     ];
     expect(pick('my/r1-clone', { catalog })).toMatchObject({
-      parser: { id: 'glm47' },
+      id: 'glm47',
       reason: 'catalog entry my/r1-clone',
     });
     expect(pick('gpt-4o-mini')).toBeUndefined();

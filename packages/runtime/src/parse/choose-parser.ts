@@ -1,4 +1,4 @@
-import { findModel, type ModelInfo, type ReasoningParserPlugin } from '@distillery/core';
+import { findModel, type ModelInfo } from '@distillery/core/contracts';
 
 /** What `chooseParser` knows about a fine-tune: the model it produced and what it was trained from. */
 export interface FineTuneLineage {
@@ -9,9 +9,16 @@ export interface FineTuneLineage {
   parser?: string;
 }
 
+/** A parser as its manifest declares it: enough to choose it without importing it. */
+export interface ParserCandidate {
+  id: string;
+  /** Model-id patterns (case-insensitive regular expressions matched anywhere in the id). */
+  models?: readonly string[];
+}
+
 export interface ChooseParserInput {
-  /** The parsers that can be chosen (a session's `reasoning-parser` plugins). */
-  parsers: readonly ReasoningParserPlugin[];
+  /** The parsers that can be chosen (a session's `reasoning-parser` manifests). */
+  parsers: readonly ParserCandidate[];
   model: string;
   /** Catalog entries (providers' models, the config's `models`): an `inline` entry's parser wins. */
   catalog?: readonly ModelInfo[];
@@ -20,21 +27,22 @@ export interface ChooseParserInput {
 }
 
 export interface ParserChoice {
-  parser: ReasoningParserPlugin;
+  /** The chosen parser's id. */
+  id: string;
   /** Why, for people: `catalog entry …`, `model pattern "…"`, `fine-tune … of …`. */
   reason: string;
 }
 
-function byId(parsers: readonly ReasoningParserPlugin[], id: string | undefined) {
+function byId(parsers: readonly ParserCandidate[], id: string | undefined) {
   return id === undefined ? undefined : parsers.find((p) => p.id === id);
 }
 
 /** The parser whose model pattern matches the longest part of `model` (the first one on a tie). */
 export function matchParserPattern(
-  parsers: readonly ReasoningParserPlugin[],
+  parsers: readonly ParserCandidate[],
   model: string,
-): { parser: ReasoningParserPlugin; pattern: string } | undefined {
-  let best: { parser: ReasoningParserPlugin; pattern: string; length: number } | undefined;
+): { id: string; pattern: string } | undefined {
+  let best: { id: string; pattern: string; length: number } | undefined;
   for (const parser of parsers) {
     for (const pattern of parser.models ?? []) {
       let match: RegExpExecArray | null;
@@ -44,18 +52,18 @@ export function matchParserPattern(
         continue; // a third-party plugin's bad pattern only disqualifies itself
       }
       if (match && (!best || match[0].length > best.length))
-        best = { parser, pattern, length: match[0].length };
+        best = { id: parser.id, pattern, length: match[0].length };
     }
   }
-  return best && { parser: best.parser, pattern: best.pattern };
+  return best && { id: best.id, pattern: best.pattern };
 }
 
 /**
- * Picks the reasoning parser for a model id without asking: a known fine-tune's frozen parser or
- * its base model's; the catalog's parser for a model with inline reasoning; else the parser whose
- * declared model pattern matches the longest part of the id (`openai/gpt-oss-120b` → gpt-oss,
- * `Qwen/Qwen3-30B-A3B-Thinking-2507` → qwen3-thinking, `acct/Qwen3-8B-my-task-1a2b` → qwen3).
- * Returns undefined when nothing fits.
+ * Picks the reasoning parser for a model id without asking and without importing any parser: a
+ * known fine-tune's frozen parser or its base model's; the catalog's parser for a model with
+ * inline reasoning; else the parser whose declared model pattern matches the longest part of the
+ * id (`openai/gpt-oss-120b` → gpt-oss, `Qwen/Qwen3-30B-A3B-Thinking-2507` → qwen3-thinking,
+ * `acct/Qwen3-8B-my-task-1a2b` → qwen3). Returns undefined when nothing fits.
  */
 export function chooseParser(input: ChooseParserInput): ParserChoice | undefined {
   const { parsers } = input;
@@ -69,14 +77,14 @@ export function chooseParser(input: ChooseParserInput): ParserChoice | undefined
     const fineTune = input.fineTunes?.find((f) => f.resultModel?.toLowerCase() === lower);
     if (!fineTune) break;
     const frozen = byId(parsers, fineTune.parser);
-    if (frozen) return { parser: frozen, reason: `fine-tune ${fineTune.id} was trained with it` };
+    if (frozen) return { id: frozen.id, reason: `fine-tune ${fineTune.id} was trained with it` };
     via = ` (fine-tune ${fineTune.id} of ${fineTune.baseModel})`;
     model = fineTune.baseModel;
   }
   const entry = input.catalog ? findModel(input.catalog, model) : undefined;
   const listed = entry?.reasoning === 'inline' ? byId(parsers, entry.parser) : undefined;
-  if (listed) return { parser: listed, reason: `catalog entry ${entry?.id}${via}` };
+  if (listed) return { id: listed.id, reason: `catalog entry ${entry?.id}${via}` };
   const matched = matchParserPattern(parsers, model);
-  if (matched) return { parser: matched.parser, reason: `model pattern "${matched.pattern}"${via}` };
+  if (matched) return { id: matched.id, reason: `model pattern "${matched.pattern}"${via}` };
   return undefined;
 }

@@ -18,17 +18,23 @@ function isCatalogued(provider: ModelProvider, model: string, config: Distillery
  * The parser a run uses. A named parser is used as is; `auto` picks one from the model id (an
  * error when none fits). With none named, an `inline` catalog entry's parser, else (inline
  * without one, or a model no catalog knows) the parser the model id picks, if any, so a raw
- * reasoning model served without a server-side parser is still split right.
+ * reasoning model served without a server-side parser is still split right. Only the chosen
+ * parser is imported.
  */
-export function runParser(session: Session, input: RunParserInput): ReasoningParserPlugin | undefined {
+export async function runParser(
+  session: Session,
+  input: RunParserInput,
+): Promise<ReasoningParserPlugin | undefined> {
   const { parser, model, modelInfo } = input;
-  if (parser === AUTO_PARSER) return parserForModel(session, model).parser;
+  const catalog = input.provider.models ?? [];
+  if (parser === AUTO_PARSER) return (await parserForModel(session, model, { catalog })).parser;
   if (parser !== undefined) return session.plugins.parser(parser);
   if (modelInfo.reasoning === 'inline' && modelInfo.parser && modelInfo.parser !== AUTO_PARSER) {
     return session.plugins.parser(modelInfo.parser);
   }
   if (modelInfo.reasoning === 'inline' || !isCatalogued(input.provider, model, session.config.config)) {
-    return findParserForModel(session, model)?.parser;
+    const choice = findParserForModel(session, model, { catalog });
+    return choice ? session.plugins.parser(choice.id) : undefined;
   }
   return undefined;
 }

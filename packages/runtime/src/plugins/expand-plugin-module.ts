@@ -1,4 +1,4 @@
-import { checkPlugin, type DistilleryPlugin, PluginError } from '@distillery/core';
+import { checkPlugin, type DistilleryPlugin, PluginError } from '@distillery/core/contracts';
 import type { PluginFactory } from './plugin-record';
 
 export interface ExpandedPlugin {

@@ -1,5 +1,4 @@
-import { PluginError } from '@distillery/core';
-import { createJiti } from 'jiti';
+import { PluginError } from '@distillery/core/contracts';
 
 /**
  * Imports a plugin package by name, resolved from `fromFile`'s folder (the config file's, so a
@@ -10,6 +9,8 @@ export async function importPluginPackage(
   name: string,
   fromFile: string,
 ): Promise<{ value: unknown; url: string }> {
+  // jiti (a TypeScript loader) is imported only when a plugin package is actually loaded.
+  const { createJiti } = await import('jiti');
   const jiti = createJiti(fromFile, { interopDefault: true, moduleCache: false, fsCache: false });
   let url: string;
   try {

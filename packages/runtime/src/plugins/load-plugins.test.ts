@@ -26,7 +26,10 @@ export default function provider(options = {}) {
   };
 }`;
 
-async function projectWith(config: string, packages: Record<string, { version: string; source: string }>) {
+async function projectWith(
+  config: string,
+  packages: Record<string, { version: string; source: string; distillery?: unknown }>,
+) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'distill-plugins-'));
   for (const [name, pkg] of Object.entries(packages)) {
     const pkgDir = path.join(dir, 'node_modules', ...name.split('/'));
@@ -38,6 +41,7 @@ async function projectWith(config: string, packages: Record<string, { version: s
         version: pkg.version,
         type: 'module',
         exports: { '.': { import: './index.js' } },
+        ...(pkg.distillery ? { distillery: pkg.distillery } : {}),
       }),
     );
     await writeFile(path.join(pkgDir, 'index.js'), pkg.source);
@@ -80,8 +84,59 @@ describe('plugin loading', () => {
       { 'echo-provider': { version: '0.0.1', source: PROVIDER_FACTORY_SOURCE } },
     );
     const session = await openSession(createContext({ cwd: dir, env: { DEEPSEEK_API_KEY: 'sk-test' } }));
-    expect(session.plugins.provider('deepseek').description).toBe('key set base https://api.deepseek.com');
-    expect(session.plugins.provider('echo').description).toBe('key unset base default');
+    expect((await session.plugins.provider('deepseek')).description).toBe(
+      'key set base https://api.deepseek.com',
+    );
+    expect((await session.plugins.provider('echo')).description).toBe('key unset base default');
+  });
+
+  it('knows a package by its manifest and imports it only on first use', async () => {
+    const manifest = { kind: 'reasoning-parser', id: 'pipe', specificationVersion: 'v1', markers: ['|'] };
+    // Importing this module records it in a global, so the test sees when it happens.
+    const source = `globalThis.__pipeImported = (globalThis.__pipeImported ?? 0) + 1;\n${PARSER_SOURCE}`;
+    const dir = await projectWith(`export default { plugins: ['@acme/lazy-parser'] };`, {
+      '@acme/lazy-parser': { version: '2.0.0', source, distillery: { plugins: [manifest] } },
+    });
+    const imported = () => (globalThis as { __pipeImported?: number }).__pipeImported ?? 0;
+    const before = imported();
+    const session = await openSession(createContext({ cwd: dir, env: {} }));
+    const record = session.plugins.record('reasoning-parser', 'pipe');
+    expect(record).toMatchObject({ packageName: '@acme/lazy-parser', version: '2.0.0', manifest });
+    expect(imported()).toBe(before);
+    const parser = await session.plugins.parser('pipe');
+    expect(parser.create().push('x')).toEqual([{ type: 'content-delta', text: 'x' }]);
+    expect(await session.plugins.parser('pipe')).toBe(parser);
+    expect(imported()).toBe(before + 1);
+  });
+
+  it('refuses a manifest for another contract version before importing anything', async () => {
+    const dir = await projectWith(`export default { plugins: ['future-parser'] };`, {
+      'future-parser': {
+        version: '3.0.0',
+        source: 'throw new Error("must not be imported");',
+        distillery: { plugins: [{ kind: 'reasoning-parser', id: 'pipe', specificationVersion: 'v9' }] },
+      },
+    });
+    const error = await failure(openSession(createContext({ cwd: dir, env: {} })));
+    expect(error.message).toBe(
+      'Plugin "pipe" from future-parser declares specificationVersion "v9"; this Distillery supports "v1" for parsers.',
+    );
+  });
+
+  it('says when a package does not provide what its manifest declares', async () => {
+    const dir = await projectWith(`export default { plugins: ['liar'] };`, {
+      liar: {
+        version: '1.0.0',
+        source: PARSER_SOURCE,
+        distillery: { plugins: [{ kind: 'reasoning-parser', id: 'other', specificationVersion: 'v1' }] },
+      },
+    });
+    const session = await openSession(createContext({ cwd: dir, env: {} }));
+    const error = await failure(session.plugins.parser('other'));
+    expect(error.message).toBe(
+      'Plugin package liar declares a reasoning-parser "other" in its manifest but does not provide it.',
+    );
+    expect((error as PluginError).advice).toContain('It provides: reasoning-parser "pipe".');
   });
 
   it('names a missing package and what to do', async () => {
@@ -99,7 +154,7 @@ describe('plugin loading', () => {
     });
     const error = await failure(openSession(createContext({ cwd: dir, env: {} })));
     expect(error.message).toBe(
-      'Plugin "pipe" from old-parser declares specificationVersion "v0"; this Distillery supports "v1".',
+      'Plugin "pipe" from old-parser declares specificationVersion "v0"; this Distillery supports "v1" for parsers.',
     );
   });
 
@@ -115,7 +170,7 @@ describe('plugin loading', () => {
       '@acme/pipe-parser': { version: '1.0.0', source: PARSER_SOURCE },
     });
     const session = await openSession(createContext({ cwd: dir, env: {} }));
-    const error = await failure(Promise.resolve().then(() => session.plugins.parser('r1')));
+    const error = await failure(session.plugins.parser('r1'));
     expect(error.message).toBe('Unknown parser "r1".');
     expect((error as PluginError).advice).toContain('Known parsers: pipe.');
   });

@@ -1,26 +1,21 @@
 import {
   type CallFlow,
-  type DistilleryPlugin,
   type FineTuneBackend,
   type ModelProvider,
   PluginError,
   type PluginKind,
+  type PluginOfKind,
+  pluginKindSpec,
   type ReasoningParserPlugin,
   type ScorerV1,
-} from '@distillery/core';
+} from '@distillery/core/contracts';
 import type { PluginRecord } from './plugin-record';
 
-type PluginOfKind<K extends PluginKind> = Extract<DistilleryPlugin, { kind: K }>;
-
-const KIND_LABEL: Record<PluginKind, string> = {
-  'reasoning-parser': 'parser',
-  'model-provider': 'provider',
-  'call-flow': 'call flow',
-  'fine-tune-backend': 'fine-tune backend',
-  scorer: 'scorer',
-};
-
-/** The plugins of a session, by kind and id. Later registrations replace earlier ones with the same id. */
+/**
+ * The plugins of a session, by kind and id: the one place that knows which plugins exist.
+ * `list` and `record` answer from manifests without importing anything; `load` imports an
+ * implementation on first use. Later registrations replace earlier ones with the same id.
+ */
 export class PluginRegistry {
   readonly #records = new Map<string, PluginRecord>();
 
@@ -28,44 +23,47 @@ export class PluginRegistry {
     this.#records.set(`${record.kind}:${record.id}`, record);
   }
 
-  list(kind?: PluginKind): PluginRecord[] {
+  /** The known plugins (of one kind), from their manifests; imports nothing. */
+  list<K extends PluginKind>(kind?: K): PluginRecord<K>[] {
     const all = [...this.#records.values()];
-    return kind ? all.filter((r) => r.kind === kind) : all;
+    return (kind ? all.filter((r) => r.kind === kind) : all) as PluginRecord<K>[];
   }
 
-  record(kind: PluginKind, id: string): PluginRecord | undefined {
-    return this.#records.get(`${kind}:${id}`);
+  record<K extends PluginKind>(kind: K, id: string): PluginRecord<K> | undefined {
+    return this.#records.get(`${kind}:${id}`) as PluginRecord<K> | undefined;
   }
 
-  get<K extends PluginKind>(kind: K, id: string): PluginOfKind<K> {
-    const found = this.#records.get(`${kind}:${id}`);
-    if (found) return found.plugin as PluginOfKind<K>;
+  /** The implementation of plugin `id` of `kind`, imported on first use. */
+  async load<K extends PluginKind>(kind: K, id: string): Promise<PluginOfKind<K>> {
+    const found = this.record(kind, id);
+    if (found) return found.load();
     const known = this.list(kind).map((r) => r.id);
-    throw new PluginError(`Unknown ${KIND_LABEL[kind]} "${id}".`, {
+    const { label } = pluginKindSpec(kind);
+    throw new PluginError(`Unknown ${label} "${id}".`, {
       pluginId: id,
       advice: known.length
-        ? `Known ${KIND_LABEL[kind]}s: ${known.join(', ')}. Add a plugin package to \`plugins\` in distill.config.ts for others.`
-        : `No ${KIND_LABEL[kind]} is loaded; add one to \`plugins\` in distill.config.ts.`,
+        ? `Known ${label}s: ${known.join(', ')}. Add a plugin package to \`plugins\` in distill.config.ts for others.`
+        : `No ${label} is loaded; add one to \`plugins\` in distill.config.ts.`,
     });
   }
 
-  parser(id: string): ReasoningParserPlugin {
-    return this.get('reasoning-parser', id);
+  parser(id: string): Promise<ReasoningParserPlugin> {
+    return this.load('reasoning-parser', id);
   }
 
-  flow(id: string): CallFlow {
-    return this.get('call-flow', id);
+  flow(id: string): Promise<CallFlow> {
+    return this.load('call-flow', id);
   }
 
-  backend(id: string): FineTuneBackend {
-    return this.get('fine-tune-backend', id);
+  backend(id: string): Promise<FineTuneBackend> {
+    return this.load('fine-tune-backend', id);
   }
 
-  provider(id: string): ModelProvider {
-    return this.get('model-provider', id);
+  provider(id: string): Promise<ModelProvider> {
+    return this.load('model-provider', id);
   }
 
-  scorer(id: string): ScorerV1 {
-    return this.get('scorer', id);
+  scorer(id: string): Promise<ScorerV1> {
+    return this.load('scorer', id);
   }
 }

@@ -1,4 +1,4 @@
-import type { DistilleryConfig, ModelInfo, ModelProvider } from '@distillery/core';
+import { type DistilleryConfig, findModel, type ModelInfo, type ModelProvider } from '@distillery/core';
 
 /**
  * What is known about a model: the provider's catalog entry, with the config's `models` entry
@@ -9,7 +9,7 @@ export function resolveModelInfo(
   model: string,
   config: DistilleryConfig,
 ): ModelInfo {
-  const known = provider.models?.find((m) => m.id === model);
+  const known = findModel(provider.models ?? [], model);
   const override = config.models[model];
   const base: ModelInfo = known ?? {
     id: model,

@@ -42,13 +42,18 @@ export interface RunModelResult extends TaskOutput {
 
 /** Runs one input through a provider, model and call flow: the `distill run` pipeline. */
 export async function runModel(session: Session, options: RunModelOptions): Promise<RunModelResult> {
-  const provider = session.plugins.provider(options.provider);
+  const provider = await session.plugins.provider(options.provider);
   const modelInfo = resolveModelInfo(provider, options.model, session.config.config);
   const flowId =
     options.flow ??
     (['field', 'inline', 'summary', 'hidden'].includes(modelInfo.reasoning) ? 'reasoning' : 'single');
-  const flow = session.plugins.flow(flowId);
-  const parser = runParser(session, { provider, model: options.model, modelInfo, parser: options.parser });
+  const flow = await session.plugins.flow(flowId);
+  const parser = await runParser(session, {
+    provider,
+    model: options.model,
+    modelInfo,
+    parser: options.parser,
+  });
   const output = await flow.run({
     provider,
     model: options.model,

@@ -12,7 +12,7 @@ export function cursorPage<T extends { id: string }>(
 ): MockResponse {
   const limit = ctx.query.limit === undefined ? options.defaultLimit : Number(ctx.query.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
-    return ctx.error(400, `Invalid limit: ${ctx.query.limit}. limit must be an integer between 1 and 100.`, {
+    return ctx.invalid(`Invalid limit: ${ctx.query.limit}. limit must be an integer between 1 and 100.`, {
       param: 'limit',
     });
   let rest = items;

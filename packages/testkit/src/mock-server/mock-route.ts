@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChatRequestInfo } from './chat-request-info';
 import type { MockFault } from './mock-fault';
 import type { MockReply } from './mock-reply';
+import type { SpecVendor } from './spec/spec-violation';
 import type { SseWriter } from './sse-writer';
 
 /** Which provider's error JSON a route answers with (for faults, auth and validation errors). */
@@ -13,8 +14,12 @@ export type RouteErrorFormat = ErrorFormat | 'auto';
 /** How a route authenticates. `bearer`: `Authorization: Bearer <key>`; `anthropic`: `x-api-key` or Bearer. */
 export type RouteAuth = 'bearer' | 'anthropic' | 'none';
 
-/** Which provider a server impersonates where OpenAI-compatible formats differ (`auto` decides per request). */
-export type MockFlavor = 'auto' | 'openai' | 'together';
+/**
+ * Which provider a server impersonates. `openai`, `together` and `anthropic` serve only that
+ * vendor's routes and check every request against its spec; `auto` serves them all and decides per
+ * request (by path, then by the official SDK's `User-Agent`).
+ */
+export type MockFlavor = 'auto' | 'openai' | 'together' | 'anthropic';
 
 export interface MockRouteOptions {
   /** Default `bearer`. */
@@ -54,8 +59,15 @@ export interface MockRouteContext {
    * `onChat` handler's, else the default echo.
    */
   nextReply(info: ChatRequestInfo): Promise<MockReply>;
+  /** The vendor whose spec and rules this request was checked against, if any. */
+  vendor: SpecVendor | undefined;
   /** Answer with the provider's error JSON for this route's format. */
   error(status: number, message: string, details?: ErrorDetails): MockResponse;
+  /**
+   * Refuse a request the real API would refuse: a 400 in the provider's error JSON, recorded as a
+   * `rule` violation in `server.violations` (so the test that sent it fails unless it expects it).
+   */
+  invalid(message: string, details?: ErrorDetails): MockResponse;
   /** Start an SSE response; honours `cut-stream` and `malformed-json` faults. */
   sse(options?: { delayMs?: number; byteChunkSize?: number; headers?: Record<string, string> }): SseWriter;
   req: IncomingMessage;

@@ -23,11 +23,10 @@ export function openAiFileObject(file: MockFile): Record<string, unknown> {
     object: 'file',
     bytes: file.content?.length ?? 0,
     created_at: file.createdAt,
-    expires_at: file.expiresAt,
+    ...(file.expiresAt !== null ? { expires_at: file.expiresAt } : {}),
     filename: file.filename,
     purpose: file.purpose,
     status: 'processed',
-    status_details: null,
   };
 }
 

@@ -4,6 +4,8 @@ export interface RouteMatch {
   handler: MockRouteHandler;
   options: Required<MockRouteOptions>;
   params: Record<string, string>;
+  /** A route of the mock itself (checked against the vendor's spec), not one a test added. */
+  builtin: boolean;
 }
 
 interface Route {
@@ -11,6 +13,7 @@ interface Route {
   segments: string[];
   handler: MockRouteHandler;
   options: Required<MockRouteOptions>;
+  builtin: boolean;
 }
 
 function splitPath(path: string): string[] {
@@ -24,8 +27,15 @@ function splitPath(path: string): string[] {
 export class Router {
   readonly #routes: Route[] = [];
 
-  add(method: string, pattern: string, handler: MockRouteHandler, options: MockRouteOptions = {}): void {
+  add(
+    method: string,
+    pattern: string,
+    handler: MockRouteHandler,
+    options: MockRouteOptions = {},
+    builtin = false,
+  ): void {
     this.#routes.unshift({
+      builtin,
       method: method.toUpperCase(),
       segments: splitPath(pattern),
       handler,
@@ -44,7 +54,7 @@ export class Router {
         pathMatched = true;
         continue;
       }
-      return { handler: route.handler, options: route.options, params };
+      return { handler: route.handler, options: route.options, params, builtin: route.builtin };
     }
     return pathMatched ? 'method-not-allowed' : 'not-found';
   }

@@ -1,7 +1,10 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseSse } from './parse-sse';
+import { failOnSpecViolations } from './spec/fail-on-spec-violations';
 import { type MockServer, startMockServer } from './start-mock-server';
+
+failOnSpecViolations();
 
 let server: MockServer;
 beforeAll(async () => {
@@ -127,8 +130,22 @@ describe('flavors', () => {
     await together.close();
   });
 
-  it('openai flavor keeps reasoning_content even for requests with a reasoning object', async () => {
-    const openai = await startMockServer({ flavor: 'openai' });
+  it('openai flavor refuses a reasoning object (not an OpenAI field); recorded only, it keeps reasoning_content', async () => {
+    const strict = await startMockServer({ flavor: 'openai' });
+    const refused = await fetch(`${strict.openaiBaseURL}/chat/completions`, {
+      method: 'POST',
+      headers: AUTH,
+      body: JSON.stringify({ ...chatBody, reasoning: { enabled: true } }),
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as Json).error.message).toBe(
+      'Unrecognized request argument supplied: reasoning',
+    );
+    expect(strict.takeViolations().map((v) => v.message)).toEqual([
+      'Unrecognized request argument supplied: reasoning',
+    ]);
+    await strict.close();
+    const openai = await startMockServer({ flavor: 'openai', validation: 'record' });
     openai.reply({ content: 'a', reasoning: 'r' });
     const res = await fetch(`${openai.openaiBaseURL}/chat/completions`, {
       method: 'POST',
@@ -136,6 +153,7 @@ describe('flavors', () => {
       body: JSON.stringify({ ...chatBody, reasoning: { enabled: true } }),
     });
     expect(((await res.json()) as Json).choices[0].message.reasoning_content).toBe('r');
+    expect(openai.takeViolations()).toHaveLength(1);
     await openai.close();
   });
 });

@@ -5,6 +5,7 @@ import { apiKeyOf, isInvalidApiKey } from './api-key';
 import type { ChatRequestInfo } from './chat-request-info';
 import { type ChatHandler, ChatScript } from './chat-script';
 import { FaultQueue } from './fault-queue';
+import { MockBatches, type MockBatchesControl } from './mock-batches';
 import { MockEndpoints, type MockEndpointsControl } from './mock-endpoints';
 import type { MockFault } from './mock-fault';
 import { MockFileStore, type MockFilesControl } from './mock-file-store';
@@ -21,6 +22,8 @@ import type {
 } from './mock-route';
 import type { MockRouteDefinition } from './mock-route-definition';
 import { openAiErrorBody } from './openai-error-body';
+import { isOpenAiModelId } from './openai-model-id';
+import { parseMultipart } from './parse-multipart';
 import { parseBody, readBody } from './read-body';
 import type { RecordedRequest } from './recorded-request';
 import { Router } from './router';
@@ -28,11 +31,17 @@ import { anthropicMessagesRoute } from './routes/anthropic-messages-route';
 import { createDeployedModelChatRoute } from './routes/deployed-model-chat-route';
 import { createFilesRoutes } from './routes/files-routes';
 import { modelsRoute } from './routes/models-route';
+import { createOpenAiBatchesRoutes } from './routes/openai-batches-routes';
 import { openAiChatCompletionsRoute } from './routes/openai-chat-completions-route';
 import { createOpenAiFineTuningRoutes } from './routes/openai-fine-tuning-routes';
 import { createTogetherEndpointsRoutes } from './routes/together-endpoints-routes';
 import { createTogetherFineTunesRoutes } from './routes/together-fine-tunes-routes';
+import { validateAnthropicMessagesRequest } from './routes/validate-anthropic-messages-request';
+import { validateOpenAiChatRequest } from './routes/validate-openai-chat-request';
 import { sleep } from './sleep';
+import { registerMockServer, unregisterMockServer } from './spec/mock-server-registry';
+import { SpecValidator } from './spec/spec-validator';
+import type { SpecVendor, SpecViolation } from './spec/spec-violation';
 import { SseWriter } from './sse-writer';
 
 export interface MockServerOptions {
@@ -45,7 +54,7 @@ export interface MockServerOptions {
   flavor?: MockFlavor;
   /** Model ids listed by `GET /v1/models`. */
   models?: string[];
-  /** Extra route modules, added after the built-in ones (so they win on the same path). */
+  /** Extra route modules, added after the built-in ones (so they win on the same path); not checked against a spec. */
   routes?: MockRouteDefinition[];
   /**
    * How fine-tune jobs and dedicated endpoints move on: `stepMs` (real ms per step; unset = only through
@@ -53,6 +62,17 @@ export interface MockServerOptions {
    * (training steps per epoch, default 4).
    */
   simulation?: MockFineTuneOptions;
+  /**
+   * What happens to a request the real API would refuse (checked against the vendors' OpenAPI specs
+   * and the route's rules): `reject` (default) answers 400 in the vendor's error JSON and records it
+   * in `violations`; `record` only records it and lets the route answer; `off` checks nothing.
+   */
+  validation?: 'reject' | 'record' | 'off';
+  /**
+   * Check the mock's own JSON responses against the specs and record any mismatch in `violations`.
+   * Default: on under vitest (`process.env.VITEST`), off otherwise.
+   */
+  validateResponses?: boolean;
 }
 
 export interface MockServer {
@@ -69,6 +89,14 @@ export interface MockServer {
   readonly models: readonly string[];
   /** Every request received, oldest first (cleared by `reset()`). */
   readonly requests: RecordedRequest[];
+  /**
+   * Requests the real API would refuse, and responses of the mock that its spec does not allow,
+   * oldest first (cleared by `reset()` and `takeViolations()`). `failOnSpecViolations()` from
+   * `@distillery/testkit/vitest` fails the test that caused one.
+   */
+  readonly violations: readonly SpecViolation[];
+  /** Returns the violations recorded so far and clears them (for a test that expects one). */
+  takeViolations(): SpecViolation[];
   /** Queue scripted replies (FIFO) for the next chat calls, any chat API. */
   reply(...replies: MockReply[]): this;
   /** Dynamic replies when the queue is empty; `undefined` restores the default echo. */
@@ -83,6 +111,8 @@ export interface MockServer {
   readonly fineTunes: MockFineTunesControl;
   /** Together dedicated endpoints: advance, finish, fail. */
   readonly endpoints: MockEndpointsControl;
+  /** Batches of the three batch APIs: how new ones behave (delay, expiry, cancels), and what they hold. */
+  readonly batches: MockBatchesControl;
   /** Scripted replies not yet used. */
   readonly pendingReplies: readonly MockReply[];
   /** Faults not yet used up. */
@@ -97,6 +127,35 @@ export interface MockServer {
 
 const DEFAULT_MODELS = ['gpt-4o-mini', 'deepseek-ai/DeepSeek-R1', 'Qwen/Qwen3-8B', 'claude-sonnet-4-5'];
 
+let sharedValidator: SpecValidator | undefined;
+
+/** The vendor whose spec a request is checked against: by path, then by flavor, then by the SDK's `User-Agent`. */
+function vendorOf(
+  validator: SpecValidator,
+  flavor: MockFlavor,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  rawBody: Buffer,
+): SpecVendor | undefined {
+  // Together's presigned upload (`POST /files` without a file part, answered with a 302) is in neither spec.
+  if (
+    method === 'POST' &&
+    /^\/v1\/files\/?$/.test(path) &&
+    flavor !== 'openai' &&
+    !parseMultipart(rawBody, headers['content-type'])?.some((part) => part.name === 'file')
+  )
+    return undefined;
+  const vendors = validator.vendorsOf(method, path);
+  if (vendors.length === 0) return undefined;
+  if (flavor !== 'auto') return vendors.includes(flavor) ? flavor : undefined;
+  if (vendors.length === 1) return vendors[0];
+  const agent = headers['user-agent'] ?? '';
+  if (/^Together\//.test(agent)) return 'together';
+  if (/^OpenAI\//.test(agent)) return 'openai';
+  return undefined;
+}
+
 /** Start a mock provider API server on 127.0.0.1. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const flavor: MockFlavor = options.flavor ?? 'auto';
@@ -106,9 +165,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const script = new ChatScript();
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
+  const violations: SpecViolation[] = [];
   let requestCounter = 0;
+  const validation = options.validation ?? 'reject';
+  const validateResponses = options.validateResponses ?? process.env.VITEST !== undefined;
+  if (validation !== 'off' || validateResponses) sharedValidator ??= new SpecValidator();
+  const validator = validation === 'off' && !validateResponses ? undefined : sharedValidator;
 
   const files = new MockFileStore();
+  const batches = new MockBatches();
   const fineTunes = new MockFineTunes(files, options.simulation ?? {}, (name) => {
     if (!models.includes(name)) models.push(name);
   });
@@ -119,19 +184,23 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       : {}),
   });
 
+  const serves = (vendor: 'openai' | 'together' | 'anthropic') => flavor === 'auto' || flavor === vendor;
   for (const route of [
-    openAiChatCompletionsRoute,
-    createDeployedModelChatRoute(endpoints),
-    anthropicMessagesRoute,
+    ...(serves('openai') || serves('together') ? [openAiChatCompletionsRoute] : []),
+    ...(serves('together') ? [createDeployedModelChatRoute(endpoints)] : []),
+    ...(serves('anthropic') ? [anthropicMessagesRoute] : []),
     modelsRoute,
-    ...createFilesRoutes(files),
-    ...createTogetherFineTunesRoutes(fineTunes, files),
-    ...createOpenAiFineTuningRoutes(fineTunes, files),
-    ...createTogetherEndpointsRoutes(endpoints, fineTunes),
-    ...(options.routes ?? []),
+    ...(serves('openai') || serves('together') ? createFilesRoutes(files) : []),
+    ...(serves('together') ? createTogetherFineTunesRoutes(fineTunes, files) : []),
+    ...(serves('openai') ? createOpenAiFineTuningRoutes(fineTunes, files) : []),
+    ...(serves('together') ? createTogetherEndpointsRoutes(endpoints, fineTunes) : []),
+    ...(serves('openai') || serves('together') ? createOpenAiBatchesRoutes(batches, files) : []),
   ]) {
-    router.add(route.method, route.path, route.handler, route.options);
+    router.add(route.method, route.path, route.handler, route.options, true);
   }
+  // Routes a test adds answer as it says: they are not checked against a spec.
+  for (const route of options.routes ?? [])
+    router.add(route.method, route.path, route.handler, route.options);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const at = Date.now();
@@ -170,7 +239,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
             })
           : openAiErrorBody(status, message, details),
     });
-    const send = (response: MockResponse, malformed = false): void => {
+    let send = (response: MockResponse, malformed = false): void => {
       sendResponse(res, response, errorFormat, requestId, malformed);
     };
 
@@ -245,6 +314,67 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       }
     }
 
+    const vendor =
+      validator && match.builtin
+        ? vendorOf(validator, flavor, method, url.pathname, headers, rawBody)
+        : undefined;
+    const operation = (v: SpecVendor) =>
+      validator?.operationName(v, method, url.pathname) ?? `${method} ${url.pathname}`;
+    const violation = (
+      v: SpecVendor,
+      part: SpecViolation['part'],
+      message: string,
+      problems: string[],
+    ): void => {
+      violations.push({
+        vendor: v,
+        part,
+        method,
+        path: url.pathname,
+        operation: operation(v),
+        message,
+        problems,
+      });
+    };
+    if (validator && vendor && validation !== 'off') {
+      const specRequest = {
+        method,
+        path: url.pathname,
+        query: record.query,
+        contentType: headers['content-type'],
+        rawBody,
+        body,
+      };
+      const query = validator.checkQuery(vendor, specRequest);
+      const found = query
+        ? { part: 'query' as const, ...query }
+        : bodyProblem(validator, vendor, flavor, specRequest);
+      if (found) {
+        violation(vendor, found.part, found.message, found.problems);
+        if (validation === 'reject') {
+          send(errorResponse(400, found.message, { param: found.param, code: null }));
+          return;
+        }
+      }
+    }
+    if (validator && vendor && validateResponses) {
+      const plainSend = send;
+      send = (response, malformed = false) => {
+        const status = response.status ?? 200;
+        const payload = response.body;
+        if (
+          status >= 200 &&
+          status < 300 &&
+          !(payload instanceof Uint8Array) &&
+          (isRecord(payload) || Array.isArray(payload))
+        ) {
+          const found = validator.checkResponse(vendor, method, url.pathname, status, payload);
+          if (found) violation(vendor, 'response', found.message, found.problems);
+        }
+        plainSend(response, malformed);
+      };
+    }
+
     const streamFault = fault?.type === 'cut-stream' || fault?.type === 'malformed-json' ? fault : undefined;
     const ctx: MockRouteContext = {
       method,
@@ -260,7 +390,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       errorFormat,
       fault: streamFault,
       nextReply: (info: ChatRequestInfo) => script.next(info, streamFault === undefined),
+      vendor,
       error: errorResponse,
+      invalid: (message, details = {}) => {
+        violation(vendor ?? (errorFormat === 'anthropic' ? 'anthropic' : 'openai'), 'rule', message, [
+          message,
+        ]);
+        return errorResponse(400, message, details);
+      },
       sse: (sseOptions = {}) =>
         new SseWriter(res, {
           ...sseOptions,
@@ -309,6 +446,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     flavor,
     models,
     requests,
+    violations,
+    takeViolations() {
+      return violations.splice(0, violations.length);
+    },
     reply(...replies) {
       script.push(...replies);
       return mock;
@@ -328,6 +469,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     files,
     fineTunes,
     endpoints,
+    batches,
     get pendingReplies() {
       return script.pending;
     },
@@ -338,19 +480,49 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       script.clear();
       faults.clear();
       requests.length = 0;
+      violations.length = 0;
       files.clear();
       fineTunes.reset();
       endpoints.reset();
+      batches.reset();
       models.splice(0, models.length, ...baseModels);
     },
     close() {
+      // Violations not yet collected keep the server in the registry for `failOnSpecViolations`.
+      if (violations.length === 0) unregisterMockServer(mock);
       return new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       });
     },
   };
+  registerMockServer(mock);
   return mock;
+}
+
+function bodyProblem(
+  validator: SpecValidator,
+  vendor: SpecVendor,
+  flavor: MockFlavor,
+  request: Parameters<SpecValidator['checkBody']>[1],
+): ({ part: 'body' } & NonNullable<ReturnType<SpecValidator['checkBody']>>) | null {
+  // Under `auto`, an OpenAI-compatible server (DeepSeek, vLLM, OpenRouter) takes its own extensions:
+  // unknown fields are refused only when the server is OpenAI or the model is one of OpenAI's.
+  const model = isRecord(request.body) ? request.body.model : undefined;
+  const strict = vendor !== 'openai' || flavor === 'openai' || isOpenAiModelId(model);
+  const found = validator.checkBody(vendor, request, vendor === 'together' ? false : strict);
+  // Anthropic words some refusals its own way (a `system` role, a small budget): say it as it does.
+  // OpenAI's chat wording is known too (ranges, roles).
+  const worded =
+    !found || !isRecord(request.body)
+      ? null
+      : vendor === 'anthropic'
+        ? validateAnthropicMessagesRequest(request.body)
+        : vendor === 'openai' && /\/chat\/completions\/?$/.test(request.path)
+          ? (validateOpenAiChatRequest(request.body)?.message ?? null)
+          : null;
+  if (found && worded) return { part: 'body', ...found, message: worded };
+  return found ? { part: 'body', ...found } : null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

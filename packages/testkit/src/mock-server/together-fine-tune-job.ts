@@ -334,7 +334,8 @@ export class TogetherFineTuneJob implements SimulatedEntity {
       ...(p.wandb_project_name !== undefined ? { wandb_project_name: p.wandb_project_name } : {}),
       ...(p.wandb_name !== undefined ? { wandb_name: p.wandb_name } : {}),
       token_count: this.tokenCount,
-      total_price: this.totalPrice,
+      // The spec types total_price as an integer without a unit; whole dollars, rounded up.
+      total_price: Math.ceil(this.totalPrice),
       progress: this.#progress(),
     };
   }

@@ -23,13 +23,29 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 type Check = (value: number) => boolean;
 
+/**
+ * Base models OpenAI fine-tunes (by method), plus any `ft:` model of one of them (continued
+ * training). The snapshots OpenAI's fine-tuning guide lists, and their undated aliases.
+ */
+const FINE_TUNABLE: Record<'supervised' | 'dpo' | 'reinforcement', RegExp> = {
+  supervised:
+    /^(gpt-4\.1(-mini|-nano)?(-2025-04-14)?|gpt-4o(-2024-08-06)?|gpt-4o-mini(-2024-07-18)?|gpt-3\.5-turbo(-0125|-1106)?|babbage-002|davinci-002)$/,
+  dpo: /^(gpt-4\.1(-mini|-nano)?(-2025-04-14)?|gpt-4o(-2024-08-06)?|gpt-4o-mini(-2024-07-18)?)$/,
+  reinforcement: /^o4-mini(-2025-04-16)?$/,
+};
+
+function isFineTunable(model: string, method: keyof typeof FINE_TUNABLE): boolean {
+  const base = model.startsWith('ft:') ? (model.split(':')[1] ?? '') : model;
+  return FINE_TUNABLE[method].test(base);
+}
+
 /** Each hyperparameter: "auto" or a number in its range (openai-openapi `FineTune*Hyperparameters`). */
 const HYPERPARAMETERS: Record<string, { check: Check; range: string; integer: boolean }> = {
   batch_size: { check: (v) => v >= 1 && v <= 256, range: 'between 1 and 256', integer: true },
   n_epochs: { check: (v) => v >= 1 && v <= 50, range: 'between 1 and 50', integer: true },
   learning_rate_multiplier: { check: (v) => v > 0, range: 'greater than 0', integer: false },
   beta: { check: (v) => v > 0 && v <= 2, range: 'in (0, 2]', integer: false },
-  compute_multiplier: { check: (v) => v > 0, range: 'greater than 0', integer: false },
+  compute_multiplier: { check: (v) => v > 0 && v <= 10, range: 'in (0, 10]', integer: false },
   eval_interval: { check: (v) => v >= 1, range: 'at least 1', integer: true },
   eval_samples: { check: (v) => v >= 1, range: 'at least 1', integer: true },
 };
@@ -102,8 +118,15 @@ export function validateOpenAiFineTuningJob(
     return err('model', "Missing required parameter: 'model'.");
   if (typeof body.training_file !== 'string' || body.training_file === '')
     return err('training_file', "Missing required parameter: 'training_file'.");
-  if (isUnknownModel(body.model))
-    return err('model', `Model ${body.model} is not available for fine-tuning or does not exist.`);
+  const methodType =
+    isRecord(body.method) && (body.method.type === 'dpo' || body.method.type === 'reinforcement')
+      ? body.method.type
+      : 'supervised';
+  if (isUnknownModel(body.model) || !isFineTunable(body.model, methodType))
+    return err(
+      'model',
+      `Model ${body.model} is not available for fine-tuning${methodType === 'supervised' ? '' : ` with method ${methodType}`} or does not exist.`,
+    );
   for (const param of ['training_file', 'validation_file'] as const) {
     const id = body[param];
     if (param === 'validation_file' && (id === undefined || id === null)) continue;
@@ -114,13 +137,24 @@ export function validateOpenAiFineTuningJob(
       return err(param, `File ${id} has purpose '${file.purpose}'; fine-tuning needs purpose 'fine-tune'.`);
   }
   if (body.suffix !== undefined && body.suffix !== null) {
-    if (typeof body.suffix !== 'string' || body.suffix.length > 64)
-      return err('suffix', 'suffix must be a string of at most 64 characters.');
+    if (typeof body.suffix !== 'string' || body.suffix.length < 1 || body.suffix.length > 64)
+      return err('suffix', 'suffix must be a string of 1 to 64 characters.');
   }
-  if (body.seed !== undefined && body.seed !== null && !Number.isInteger(body.seed))
-    return err('seed', 'seed must be an integer.');
-  if (body.metadata !== undefined && body.metadata !== null && !isRecord(body.metadata))
-    return err('metadata', 'metadata must be an object of string values.');
+  if (
+    body.seed !== undefined &&
+    body.seed !== null &&
+    (!Number.isInteger(body.seed) || (body.seed as number) < 0 || (body.seed as number) > 2147483647)
+  )
+    return err('seed', 'seed must be an integer between 0 and 2147483647.');
+  if (body.metadata !== undefined && body.metadata !== null) {
+    if (!isRecord(body.metadata)) return err('metadata', 'metadata must be an object of string values.');
+    for (const [key, value] of Object.entries(body.metadata))
+      if (typeof value !== 'string' || value.length > 512 || key.length > 64)
+        return err(
+          `metadata.${key}`,
+          'metadata values must be strings of at most 512 characters, keys at most 64.',
+        );
+  }
   if (body.integrations !== undefined && body.integrations !== null) {
     if (!Array.isArray(body.integrations)) return err('integrations', 'integrations must be an array.');
     for (const [i, integration] of body.integrations.entries()) {

@@ -96,12 +96,15 @@ export function validateTogetherFineTune(
       return err('training_type', `Full training is not supported for ${limits.model_name}; use LoRA.`);
     trainingType = { type: 'Full' };
   } else {
-    const r = tt.lora_r ?? limits.lora_training.max_rank;
+    // Both are required (spec LoRATrainingType, together-ai's FineTuningCreateParams.LoRaTrainingType).
+    const r = tt.lora_r;
+    if (r === undefined) return err('training_type.lora_r', 'training_type.lora_r: required');
     if (!isInt(r) || r < 1 || r > limits.lora_training.max_rank)
       return range('training_type.lora_r', r as number, 1, limits.lora_training.max_rank);
-    const alpha = tt.lora_alpha ?? r * 2;
-    if (!isNum(alpha) || alpha <= 0)
-      return err('training_type.lora_alpha', 'lora_alpha must be a positive number');
+    const alpha = tt.lora_alpha;
+    if (alpha === undefined) return err('training_type.lora_alpha', 'training_type.lora_alpha: required');
+    if (!isInt(alpha) || alpha <= 0)
+      return err('training_type.lora_alpha', 'lora_alpha must be a positive integer');
     const dropout = tt.lora_dropout ?? 0;
     if (!isNum(dropout) || dropout < 0 || dropout >= 1)
       return err('training_type.lora_dropout', `lora_dropout must be in [0, 1), got ${String(dropout)}`);
@@ -125,7 +128,10 @@ export function validateTogetherFineTune(
   } else if (!isRecord(tm) || (tm.method !== 'sft' && tm.method !== 'dpo')) {
     return err('training_method.method', 'training_method.method must be "sft" or "dpo"');
   } else if (tm.method === 'sft') {
-    const toi = tm.train_on_inputs ?? 'auto';
+    // Required (spec TrainingMethodSFT, together-ai's FineTuningCreateParams.TrainingMethodSft).
+    const toi = tm.train_on_inputs;
+    if (toi === undefined)
+      return err('training_method.train_on_inputs', 'training_method.train_on_inputs: required');
     if (toi !== 'auto' && typeof toi !== 'boolean')
       return err('training_method.train_on_inputs', 'train_on_inputs must be true, false or "auto"');
     trainingMethod = { method: 'sft', train_on_inputs: toi };

@@ -8,8 +8,8 @@ import openai from '@distillery/provider-openai';
 import together from '@distillery/provider-together';
 import { createContext, importSamples, openSampleStore, openSession, type Session } from '@distillery/runtime';
 
-export const REPO_ROOT = path.resolve(fileURLToPath(new URL('../../../../', import.meta.url)));
-export const GSM8K_TRAIN = path.resolve(REPO_ROOT, '../shared/data/gsm8k/train.jsonl');
+/** The first 200 lines of GSM8K's train split, kept in the repository (MIT, see gsm8k-LICENSE). */
+export const GSM8K_TRAIN = fileURLToPath(new URL('./gsm8k-train-200.jsonl', import.meta.url));
 
 export interface WebTestProject {
   dir: string;
@@ -51,6 +51,7 @@ export async function createWebTestProject(options: {
   const store = await openSampleStore({ dir: path.join(dir, '.distill') });
   try {
     if (options.gsm8kLines > 0) {
+      if (options.gsm8kLines > 200) throw new Error('The GSM8K slice in the repository has 200 lines.');
       const slice = readFileSync(GSM8K_TRAIN, 'utf8').split('\n').slice(0, options.gsm8kLines).join('\n');
       writeFileSync(path.join(dir, 'gsm8k-slice.jsonl'), `${slice}\n`);
       await importSamples({ store, cwd: dir }, { file: 'gsm8k-slice.jsonl', taskId: 'gsm8k', tags: ['gsm8k'] });

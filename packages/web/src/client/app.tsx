@@ -1,38 +1,19 @@
+import { useEffect } from 'react';
 import { NavSidebar } from './components/nav-sidebar';
 import { ProjectProvider } from './hooks/project-context';
-import { DatasetsPage } from './pages/datasets-page';
-import { FineTunesPage } from './pages/fine-tunes-page';
-import { GeneratePage } from './pages/generate-page';
 import { NotFoundPage } from './pages/not-found-page';
-import { PlaygroundPage } from './pages/playground-page';
-import { SamplesPage } from './pages/samples-page';
-import { TasksPage } from './pages/tasks-page';
+import { matchRoute } from './router/app-routes';
 import { useLocation } from './router/use-location';
 
-function Page({ pathname }: { pathname: string }) {
-  const parts = pathname.split('/').filter(Boolean);
-  switch (parts[0] ?? 'samples') {
-    case 'tasks':
-      return <TasksPage />;
-    case 'samples':
-      return <SamplesPage selectedId={parts[1] ? decodeURIComponent(parts[1]) : undefined} />;
-    case 'playground':
-      return <PlaygroundPage />;
-    case 'generate':
-      return <GeneratePage />;
-    case 'datasets':
-      return <DatasetsPage selectedId={parts[1] ? decodeURIComponent(parts[1]) : undefined} />;
-    case 'fine-tunes':
-      return <FineTunesPage selectedId={parts[1] ? decodeURIComponent(parts[1]) : undefined} />;
-    default:
-      return <NotFoundPage />;
-  }
-}
-
-/** The shell: left navigation and the page for the current path. */
+/** The shell: left navigation and the page for the current path, whose label titles the document. */
 export function App() {
   const { pathname } = useLocation();
   const path = pathname === '/' ? '/samples' : pathname;
+  const match = matchRoute(path);
+  const title = match ? match.route.label : 'Page not found';
+  useEffect(() => {
+    document.title = `${title} · Distillery`;
+  }, [title]);
   return (
     <ProjectProvider
       fallback={(error) => (
@@ -50,9 +31,7 @@ export function App() {
     >
       <div className="app">
         <NavSidebar pathname={path} />
-        <main className="main">
-          <Page pathname={path} />
-        </main>
+        <main className="main">{match ? match.route.render(match.id) : <NotFoundPage />}</main>
       </div>
     </ProjectProvider>
   );

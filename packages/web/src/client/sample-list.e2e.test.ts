@@ -1,35 +1,36 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotPath } from '../__fixtures__/launch-chromium';
-import {
-  createWebTestProject,
-  syntheticSamples,
-  type WebTestProject,
-} from '../__fixtures__/web-test-project';
-import { startWebServer, type WebServer } from '../server/start-web-server';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { screenshotPath } from '../__fixtures__/launch-chromium';
+import { startWebE2e, type WatchedPage, type WebE2e } from '../__fixtures__/web-e2e';
+import { syntheticSamples } from '../__fixtures__/web-test-project';
+import type { WebServer } from '../server/start-web-server';
 
 const COUNT = 100_000;
-let project: WebTestProject;
+let e2e: WebE2e;
 let web: WebServer;
-let browser: Browser;
+let watched: WatchedPage;
 let page: Page;
-const pageRequests: string[] = [];
+let pageRequests: string[] = [];
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  project = await createWebTestProject({ gsm8kLines: 0, env: {}, extra: syntheticSamples(COUNT) });
-  web = await startWebServer({ session: project.session, port: 0 });
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  e2e = await startWebE2e({ gsm8kLines: 0, extra: syntheticSamples(COUNT) });
+  web = e2e.web;
+}, 300_000);
+afterAll(async () => {
+  await e2e?.close();
+});
+// Each test has its own page, and no console error.
+beforeEach(async () => {
+  watched = await e2e.open(1440);
+  page = watched.page;
+  pageRequests = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.pathname === '/api/samples') pageRequests.push(url.search);
   });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.close();
-  project?.cleanup();
+});
+afterEach(async () => {
+  expect((await e2e.finish(watched)).errors).toEqual([]);
 });
 
 const rowsInDom = () => page.locator('[data-testid^="sample-row"]').count();

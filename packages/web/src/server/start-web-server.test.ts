@@ -1,51 +1,19 @@
-import http from 'node:http';
 import { type MockServer, startMockServer } from '@distillery/testkit';
+import { failOnSpecViolations } from '@distillery/testkit/vitest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createRawClient } from '../__fixtures__/raw-request';
 import { createWebTestProject, type WebTestProject } from '../__fixtures__/web-test-project';
 import type { PlaygroundStreamMessage, ProjectSummary, SampleListResponse } from '../shared/api-types';
 import { TOKEN_HEADER } from './create-request-guard';
 import { startWebServer, type WebServer } from './start-web-server';
 
+failOnSpecViolations();
+
 const KEY = 'sk-web-test-secret-0123456789';
 let mock: MockServer;
 let project: WebTestProject;
 let web: WebServer;
-const bodies: string[] = [];
-
-/** A raw request, so tests can send any Host and Origin (fetch would not let them). */
-function request(
-  method: string,
-  path: string,
-  options: { headers?: Record<string, string>; body?: unknown } = {},
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
-  const url = new URL(path, web.url);
-  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method,
-        headers: {
-          ...(payload ? { 'content-type': 'application/json' } : {}),
-          ...options.headers,
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        res.on('end', () => {
-          bodies.push(text);
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+const { request, bodies } = createRawClient(() => web.url);
 
 const json = <T>(text: string) => JSON.parse(text) as T;
 

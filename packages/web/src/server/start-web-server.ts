@@ -10,6 +10,7 @@ import { GenerationRuns } from './generation-runs';
 import { readJsonBody } from './read-json-body';
 import { matchRoute, type Route } from './route';
 import { datasetRoutes } from './routes/dataset-routes';
+import { exportRoutes } from './routes/export-routes';
 import { fineTuneRoutes } from './routes/fine-tune-routes';
 import { generationRoutes } from './routes/generation-routes';
 import { playgroundRoutes } from './routes/playground-routes';
@@ -79,6 +80,7 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
     ...playgroundRoutes,
     ...generationRoutes,
     ...datasetRoutes,
+    ...exportRoutes,
     ...fineTuneRoutes({ pollMs: options.fineTunePollMs ?? 5000 }),
   ];
   const serveClient = createClientHandler(options.clientDir ?? resolveClientDir(), token);

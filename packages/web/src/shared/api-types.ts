@@ -1,9 +1,12 @@
 /**
  * The JSON the web server sends and receives. Types only, shared by the server and the browser
- * client; everything here is browser-safe (the client imports nothing from node).
+ * client. Where the wire carries a runtime or core value as is, the type is imported from there
+ * (`import type` is erased at build, so the browser bundle takes nothing from node); only views
+ * that reshape a value are declared here.
  */
 import type {
   FineTuneEvent,
+  FineTuneMethod,
   FineTuneRecord,
   FlowEvent,
   ModelParameters,
@@ -14,6 +17,15 @@ import type {
   Task,
   Usage,
 } from '@distillery/core';
+import type {
+  DatasetStats,
+  GenerationFailure,
+  GenerationJob,
+  GenerationProgress,
+  GenerationSummary,
+  SampleFacets,
+  SplitStats,
+} from '@distillery/runtime';
 
 /** Every error body: `{ error: ApiErrorBody }`. */
 export interface ApiErrorBody {
@@ -42,6 +54,13 @@ export interface ProviderSummary extends PluginSummary {
   models: ModelSummary[];
 }
 
+/** A fine-tune backend and what it offers, as it says itself. */
+export interface BackendSummary extends PluginSummary {
+  methods: FineTuneMethod[];
+  /** Base models for the picker (the backend may accept others). */
+  baseModels: string[];
+}
+
 export interface ProjectSummary {
   configFile: string | null;
   dir: string;
@@ -49,7 +68,7 @@ export interface ProjectSummary {
   providers: ProviderSummary[];
   flows: PluginSummary[];
   parsers: PluginSummary[];
-  backends: PluginSummary[];
+  backends: BackendSummary[];
   /** Which pipeline functions this server's runtime offers, so the client can say what is missing. */
   features: { generate: boolean; datasets: boolean; fineTunes: boolean };
 }
@@ -75,15 +94,8 @@ export interface SampleListResponse {
   nextCursor: string | null;
 }
 
-export interface SampleFacetsResponse {
-  total: number;
-  withReasoning: number;
-  withoutReasoning: number;
-  tags: Record<string, number>;
-  ratings: Record<string, number>;
-  sources: Record<string, number>;
-  models: Record<string, number>;
-}
+/** `store.facets` as is. */
+export type SampleFacetsResponse = SampleFacets;
 
 export interface SamplePatchRequest {
   tags?: string[];
@@ -131,42 +143,11 @@ export type PlaygroundStreamMessage =
 
 // ---------- generation ----------
 
-export interface GenerationProgressView {
-  phase: 'topics' | 'generating' | 'finishing';
-  jobId: string | null;
-  topics?: { done: number; total: number };
-  planned: number;
-  generated: number;
-  failed: number;
-  inFlight: number;
-  elapsedMs: number;
-  ratePerSecond: number;
-  etaMs: number | null;
-  usage: Usage;
-  costUsd: number | null;
-}
+/** `generateSamples`' progress as is. */
+export type GenerationProgressView = GenerationProgress;
 
-export interface GenerationSummaryView {
-  jobId: string | null;
-  taskId: string;
-  runConfig: string;
-  provider: string;
-  model: string;
-  inputs: number;
-  skippedExisting: number;
-  skippedFailed: number;
-  planned: number;
-  generated: number;
-  failed: number;
-  totalGenerated: number;
-  count: number | null;
-  stopReason: string;
-  complete: boolean;
-  usage: Usage;
-  costUsd: number | null;
-  elapsedMs: number;
-  failures: { input: string; reason: string; attempts: number }[];
-}
+/** `generateSamples`' summary without the source (the job has it) and the topic-cost split. */
+export type GenerationSummaryView = Omit<GenerationSummary, 'source' | 'topicCostUsd'>;
 
 /** A generation run started from this server (live, in memory). */
 export interface GenerationRunView {
@@ -180,44 +161,14 @@ export interface GenerationRunView {
   error: ApiErrorBody | null;
 }
 
-/** A stored generation (resumable by running it again). */
-export interface GenerationJobView {
-  id: string;
-  taskId: string;
-  runConfig: string;
-  source:
-    | { type: 'file'; file: string }
-    | {
-        type: 'topics';
-        topics: number;
-        perTopic: number;
-        subtopics: number;
-        runConfig?: string;
-        guidance?: string;
-      }
-    | { type: 'inputs'; inputs: string[] };
-  count: number | null;
-  tags: string[];
-  status: 'running' | 'stopped' | 'complete';
-  stopReason: string | null;
-  generated: number;
-  failed: number;
-  costUsd: number | null;
-  runs: number;
-  updatedAt: string;
-}
+/** A stored generation (resumable by running it again), with when it last changed. */
+export type GenerationJobView = GenerationJob & { updatedAt: string };
 
-export interface GenerationFailureView {
-  key: string;
-  jobId: string;
-  taskId: string;
-  runConfig: string;
-  input: string;
-  reason: string;
-  kind: string;
-  failures: number;
-  lastFailedAt: string;
-}
+/** A stored failure: the input that failed, why, and how often. */
+export type GenerationFailureView = Pick<
+  GenerationFailure,
+  'key' | 'jobId' | 'taskId' | 'runConfig' | 'input' | 'reason' | 'kind' | 'failures' | 'lastFailedAt'
+>;
 
 export interface GenerationsResponse {
   jobs: GenerationJobView[];
@@ -263,16 +214,11 @@ export interface DatasetSummaryView {
   createdAt: string;
 }
 
-export interface SplitStatsView {
-  total: number;
-  withReasoning: number;
-  highRated: number;
-  missing: number;
-}
+export type SplitStatsView = SplitStats;
 
 export interface DatasetDetailView {
   dataset: DatasetSummaryView;
-  stats: SplitStatsView & { splits: Record<string, SplitStatsView>; tags: Record<string, number> };
+  stats: DatasetStats;
 }
 
 /** Live counts for a dataset about to be created. */
@@ -337,7 +283,8 @@ export interface ExportFormatView {
   id: string;
   description: string;
   /** The provider checker for this format, if any. */
-  checkBackend: 'together' | 'openai' | null;
+  /** The fine-tune backend whose check reads this format, if any trains on it. */
+  checkBackend: string | null;
 }
 
 // ---------- fine-tunes ----------

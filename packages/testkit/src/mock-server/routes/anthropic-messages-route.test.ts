@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseSse } from '../parse-sse';
+import { failOnSpecViolations } from '../spec/fail-on-spec-violations';
 import { type MockServer, startMockServer } from '../start-mock-server';
+
+failOnSpecViolations();
 
 let server: MockServer;
 beforeAll(async () => {
@@ -115,6 +118,7 @@ describe('POST /v1/messages (auth and validation)', () => {
       type: 'error',
       error: { type: 'invalid_request_error', message: 'anthropic-version: header is required' },
     });
+    expect(server.takeViolations().map((v) => v.message)).toEqual(['anthropic-version: header is required']);
   });
 
   it('answers 401 authentication_error for a missing or bad key', async () => {
@@ -206,11 +210,31 @@ describe('POST /v1/messages (auth and validation)', () => {
     expect(json.type).toBe('error');
     expect(json.error.type).toBe(type);
     expect(json.error.message).toMatch(message);
+    expect(server.takeViolations().map((v) => v.message)).toEqual(status === 400 ? [json.error.message] : []);
   });
 
-  it('accepts adaptive and disabled thinking', async () => {
-    expect((await post({ ...base, thinking: { type: 'adaptive', display: 'summarized' } })).status).toBe(200);
+  it('accepts adaptive thinking on the models that take it, and disabled thinking', async () => {
+    const adaptive = { type: 'adaptive', display: 'summarized' };
+    expect((await post({ ...base, model: 'claude-sonnet-4-6', thinking: adaptive })).status).toBe(200);
     expect((await post({ ...base, thinking: { type: 'disabled' } })).status).toBe(200);
+    expect(server.takeViolations()).toEqual([]);
+    const older = await post({ ...base, model: 'claude-sonnet-4-5', thinking: adaptive });
+    expect(older.status).toBe(400);
+    expect(server.takeViolations().map((v) => v.message)).toEqual([
+      ((await older.json()) as Json).error.message,
+    ]);
+  });
+
+  it('refuses unknown top-level fields and unknown thinking types (Anthropic: "Extra inputs are not permitted")', async () => {
+    const extra = await post({ ...base, foo: 1 });
+    expect(extra.status).toBe(400);
+    expect(((await extra.json()) as Json).error.message).toBe('foo: Extra inputs are not permitted');
+    const sometimes = await post({ ...base, thinking: { type: 'sometimes' } });
+    expect(sometimes.status).toBe(400);
+    expect(server.takeViolations().map((v) => v.message)).toEqual([
+      'foo: Extra inputs are not permitted',
+      expect.stringContaining("Input tag 'sometimes'"),
+    ]);
   });
 
   it('uses Anthropic error shapes for faults: 429 rate_limit_error and 529 overloaded_error', async () => {

@@ -77,11 +77,11 @@ function inputTokens(body: Record<string, unknown>, messages: unknown[]): number
 }
 
 async function handle(ctx: MockRouteContext): Promise<MockResponse | undefined> {
-  if (!ctx.headers['anthropic-version']) return ctx.error(400, 'anthropic-version: header is required');
+  if (!ctx.headers['anthropic-version']) return ctx.invalid('anthropic-version: header is required');
   const body = ctx.body;
-  if (!isRecord(body)) return ctx.error(400, 'There was an error parsing the body of your request as JSON');
+  if (!isRecord(body)) return ctx.invalid('There was an error parsing the body of your request as JSON');
   const invalid = validateAnthropicMessagesRequest(body);
-  if (invalid) return ctx.error(400, invalid);
+  if (invalid) return ctx.invalid(invalid);
   const model = body.model as string;
   if (isUnknownModel(model)) return ctx.error(404, `model: ${model}`);
   const messages = body.messages as unknown[];

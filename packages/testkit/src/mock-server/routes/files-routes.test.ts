@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { failOnSpecViolations } from '../spec/fail-on-spec-violations';
 import { type MockServer, startMockServer } from '../start-mock-server';
+
+failOnSpecViolations();
 
 let server: MockServer;
 beforeAll(async () => {
@@ -136,6 +139,7 @@ describe('Together file upload (302 + presigned PUT)', () => {
   it('rejects missing or unknown fields with 400 in the error shape', async () => {
     const noName = await startUpload({ purpose: 'fine-tune' });
     expect(noName.status).toBe(400);
+    expect(server.takeViolations()).toHaveLength(1);
     expect(((await noName.json()) as Json).error).toMatchObject({
       param: 'file_name',
       type: 'invalid_request_error',
@@ -144,6 +148,7 @@ describe('Together file upload (302 + presigned PUT)', () => {
     expect(((await badPurpose.json()) as Json).error.param).toBe('purpose');
     const badType = await startUpload({ purpose: 'fine-tune', file_name: 'a.jsonl', file_type: 'txt' });
     expect(((await badType.json()) as Json).error.param).toBe('file_type');
+    expect(server.takeViolations()).toHaveLength(2);
   });
 
   it('refuses a PUT with the wrong signature (403) and to an unknown file (404)', async () => {
@@ -163,6 +168,7 @@ describe('Together file upload (302 + presigned PUT)', () => {
       headers: AUTH,
     });
     expect(early.status).toBe(400);
+    expect(server.takeViolations()).toHaveLength(1);
     await fetch(res.headers.get('location')!, { method: 'PUT', body: TRAIN });
     const done = await fetch(`${server.togetherBaseURL}/files/${id}/preprocess`, {
       method: 'POST',
@@ -212,6 +218,7 @@ describe('Together /v1/files/upload, list, content, delete', () => {
       body: missing,
     });
     expect(bad.status).toBe(400);
+    expect(server.takeViolations()).toHaveLength(1);
   });
 
   it('lists files as {data}, serves their bytes, and deletes them as {id, deleted}', async () => {

@@ -23,7 +23,7 @@ const OPENAI_PURPOSES = ['assistants', 'batch', 'fine-tune', 'vision', 'user_dat
 
 /** The shape a file is shown in: the server's flavor when it names one, else the API that created the file. */
 function shapeFor(ctx: MockRouteContext, file: MockFile): MockFileProvider {
-  return ctx.flavor === 'auto' ? file.provider : ctx.flavor;
+  return ctx.flavor === 'openai' || ctx.flavor === 'together' ? ctx.flavor : file.provider;
 }
 
 function notFound(ctx: MockRouteContext, id: string): MockResponse {
@@ -39,29 +39,29 @@ function createOpenAiFile(ctx: MockRouteContext, store: MockFileStore): MockResp
   const { fields, files } = formFields({ ...ctx, query: {} });
   const purpose = fields.purpose;
   if (purpose === undefined)
-    return ctx.error(400, "Missing required parameter: 'purpose'.", {
+    return ctx.invalid("Missing required parameter: 'purpose'.", {
       param: 'purpose',
       code: 'missing_required_parameter',
     });
   if (!OPENAI_PURPOSES.includes(purpose))
-    return ctx.error(400, `'${purpose}' is not one of ${JSON.stringify(OPENAI_PURPOSES)} - 'purpose'`, {
+    return ctx.invalid(`'${purpose}' is not one of ${JSON.stringify(OPENAI_PURPOSES)} - 'purpose'`, {
       param: 'purpose',
     });
   const part = files.find((f) => f.name === 'file');
   if (!part)
-    return ctx.error(400, "Missing required parameter: 'file'.", {
+    return ctx.invalid("Missing required parameter: 'file'.", {
       param: 'file',
       code: 'missing_required_parameter',
     });
   const filename = part.filename ?? 'file';
   if (purpose === 'fine-tune' && !/\.jsonl$/i.test(filename))
-    return ctx.error(400, 'Invalid file format for Fine-Tuning API. Must be .jsonl', { param: 'file' });
+    return ctx.invalid('Invalid file format for Fine-Tuning API. Must be .jsonl', { param: 'file' });
   let expiresAt: number | null = null;
   const seconds = fields['expires_after[seconds]'];
   if (seconds !== undefined) {
     const n = Number(seconds);
     if (!Number.isInteger(n) || n < 3600 || n > 2_592_000)
-      return ctx.error(400, 'expires_after.seconds must be an integer between 3600 and 2592000.', {
+      return ctx.invalid('expires_after.seconds must be an integer between 3600 and 2592000.', {
         param: 'expires_after.seconds',
       });
     expiresAt = Math.floor(Date.now() / 1000) + n;
@@ -86,21 +86,17 @@ function togetherUploadFields(
 ): UploadFields | MockResponse {
   const purpose = fields.purpose;
   const fileName = fields.file_name;
-  if (!purpose) return ctx.error(400, 'purpose is required', { param: 'purpose' });
+  if (!purpose) return ctx.invalid('purpose is required', { param: 'purpose' });
   if (!TOGETHER_PURPOSES.includes(purpose))
-    return ctx.error(400, `Invalid purpose '${purpose}'. Must be one of: ${TOGETHER_PURPOSES.join(', ')}`, {
+    return ctx.invalid(`Invalid purpose '${purpose}'. Must be one of: ${TOGETHER_PURPOSES.join(', ')}`, {
       param: 'purpose',
     });
-  if (!fileName) return ctx.error(400, 'file_name is required', { param: 'file_name' });
+  if (!fileName) return ctx.invalid('file_name is required', { param: 'file_name' });
   const fileType = fields.file_type || fileTypeOf(fileName);
   if (!TOGETHER_FILE_TYPES.includes(fileType))
-    return ctx.error(
-      400,
-      `Invalid file_type '${fileType}'. Must be one of: ${TOGETHER_FILE_TYPES.join(', ')}`,
-      {
-        param: 'file_type',
-      },
-    );
+    return ctx.invalid(`Invalid file_type '${fileType}'. Must be one of: ${TOGETHER_FILE_TYPES.join(', ')}`, {
+      param: 'file_type',
+    });
   return { kind: 'fields', purpose, fileName, fileType };
 }
 
@@ -158,11 +154,11 @@ export function createFilesRoutes(store: MockFileStore): MockRouteDefinition[] {
       path: '/v1/files/upload',
       handler(ctx) {
         const form = formFields({ ...ctx, query: {} });
-        if (!form.multipart) return ctx.error(400, 'Expected a multipart/form-data body');
+        if (!form.multipart) return ctx.invalid('Expected a multipart/form-data body');
         const valid = togetherUploadFields(ctx, form.fields);
         if (!('kind' in valid)) return valid;
         const part = form.files.find((f) => f.name === 'file');
-        if (!part) return ctx.error(400, 'file is required', { param: 'file' });
+        if (!part) return ctx.invalid('file is required', { param: 'file' });
         const file = store.create({
           provider: 'together',
           filename: valid.fileName,
@@ -180,8 +176,7 @@ export function createFilesRoutes(store: MockFileStore): MockRouteDefinition[] {
         const file = store.get(ctx.params.id!);
         if (!file) return notFound(ctx, ctx.params.id!);
         if (file.content === null)
-          return ctx.error(
-            400,
+          return ctx.invalid(
             `File ${file.id} has not been uploaded yet: PUT its bytes to the presigned URL first`,
           );
         return { body: togetherFileResponse(file) };
@@ -242,9 +237,9 @@ function listOpenAiStyle(ctx: MockRouteContext, store: MockFileStore): MockRespo
   const { purpose, order = 'desc', after } = ctx.query;
   const limit = ctx.query.limit === undefined ? 10_000 : Number(ctx.query.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
-    return ctx.error(400, 'limit must be an integer between 1 and 10000', { param: 'limit' });
+    return ctx.invalid('limit must be an integer between 1 and 10000', { param: 'limit' });
   if (order !== 'asc' && order !== 'desc')
-    return ctx.error(400, `'${order}' is not one of ['asc', 'desc'] - 'order'`, { param: 'order' });
+    return ctx.invalid(`'${order}' is not one of ['asc', 'desc'] - 'order'`, { param: 'order' });
   let files = store.list().filter((f) => purpose === undefined || f.purpose === purpose);
   if (order === 'desc') files = files.reverse();
   if (after !== undefined) {

@@ -1,6 +1,9 @@
 import OpenAI, { type APIError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { failOnSpecViolations } from '../spec/fail-on-spec-violations';
 import { type MockServer, startMockServer } from '../start-mock-server';
+
+failOnSpecViolations();
 
 let server: MockServer;
 let client: OpenAI;
@@ -77,6 +80,7 @@ describe('official openai SDK against the mock', () => {
       .create({ model: 'm', messages: [{ role: 'robot' as 'user', content: 'x' }] })
       .catch((e: unknown) => e);
     expect(badRequest).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(server.takeViolations()).toHaveLength(1);
     expect((badRequest as APIError).param).toBe('messages[0].role');
   });
 

@@ -1,6 +1,9 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseSse } from '../parse-sse';
+import { failOnSpecViolations } from '../spec/fail-on-spec-violations';
 import { type MockServer, startMockServer } from '../start-mock-server';
+
+failOnSpecViolations();
 
 let server: MockServer;
 const KEY = { authorization: 'Bearer sk-test', 'content-type': 'application/json' };
@@ -204,11 +207,13 @@ describe('POST /v1/chat/completions (validation and auth)', () => {
     const json: Json = await res.json();
     expect(Object.keys(json.error).sort()).toEqual(['code', 'message', 'param', 'type']);
     expect(json.error).toMatchObject({ type: 'invalid_request_error', ...error });
+    expect(server.takeViolations().map((v) => v.message)).toEqual(status === 400 ? [json.error.message] : []);
   });
 
   it('rejects a body that is not JSON', async () => {
     const res = await post('{"model":');
     expect(res.status).toBe(400);
+    expect(server.takeViolations()).toHaveLength(1);
     expect(((await res.json()) as Json).error.message).toMatch(/could not parse the JSON body/);
   });
 
@@ -240,6 +245,9 @@ describe('POST /v1/chat/completions (validation and auth)', () => {
   it('auth is checked before validation, validation before the model lookup', async () => {
     expect((await post({ model: 'unknown-model' }, { authorization: 'Bearer bad-key' })).status).toBe(401);
     expect((await post({ model: 'unknown-model' })).status).toBe(400);
+    expect(server.takeViolations().map((v) => v.message)).toEqual([
+      "Missing required parameter: 'messages'.",
+    ]);
   });
 });
 

@@ -6,12 +6,15 @@ import { lastUserText, messageText } from '../message-text';
 import type { MockReply } from '../mock-reply';
 import type { MockFlavor, MockResponse, MockRouteContext } from '../mock-route';
 import { defineMockRoute } from '../mock-route-definition';
+import { isOpenAiModelId } from '../openai-model-id';
 import { splitText } from '../split-text';
-import { validateOpenAiChatRequest } from './validate-openai-chat-request';
+import { validateOpenAiChatRequest, validateOpenAiModelRules } from './validate-openai-chat-request';
 
 type ReasoningField = NonNullable<MockReply['reasoningField']>;
 
 let completionCounter = 0;
+/** OpenAI's spec types it as a string (the backend configuration the answer came from). */
+const SYSTEM_FINGERPRINT = 'fp_mock0000';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -85,12 +88,13 @@ function usageFor(reply: MockReply, messages: unknown[], content: string, reason
 async function handle(ctx: MockRouteContext): Promise<MockResponse | undefined> {
   const body = ctx.body;
   if (!isRecord(body))
-    return ctx.error(
-      400,
+    return ctx.invalid(
       "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON. If you have trouble figuring out how to fix this, please contact us through our help center at help.openai.com.)",
     );
-  const invalid = validateOpenAiChatRequest(body);
-  if (invalid) return ctx.error(400, invalid.message, { param: invalid.param, code: invalid.code });
+  const invalid =
+    validateOpenAiChatRequest(body) ??
+    (ctx.vendor === 'openai' && isOpenAiModelId(body.model) ? validateOpenAiModelRules(body) : null);
+  if (invalid) return ctx.invalid(invalid.message, { param: invalid.param, code: invalid.code });
   const model = body.model as string;
   const messages = body.messages as unknown[];
   if (isUnknownModel(model))
@@ -131,6 +135,9 @@ async function handle(ctx: MockRouteContext): Promise<MockResponse | undefined> 
     : undefined;
   const finishReason = openAiFinishReason(reply.finishReason ?? (toolCall ? 'tool_calls' : 'stop'));
   const usage = usageFor(reply, messages, content, reasoning);
+  // OpenAI sends `logprobs: null` when none were asked for; Together's spec has no null there.
+  const together = ctx.vendor === 'together' || ctx.flavor === 'together';
+  const logprobs = together ? {} : { logprobs: null };
 
   if (!stream) {
     const message: Record<string, unknown> = {
@@ -150,9 +157,11 @@ async function handle(ctx: MockRouteContext): Promise<MockResponse | undefined> 
         object: 'chat.completion',
         created,
         model: responseModel,
-        choices: [{ index: 0, message, logprobs: null, finish_reason: finishReason }],
+        choices: [{ index: 0, message, ...logprobs, finish_reason: finishReason }],
         usage,
-        system_fingerprint: null,
+        system_fingerprint: SYSTEM_FINGERPRINT,
+        // Together's ChatCompletionResponse requires `prompt` (the echoed prompt parts; none here).
+        ...(together ? { prompt: [] } : {}),
       },
     };
   }
@@ -173,8 +182,8 @@ async function handle(ctx: MockRouteContext): Promise<MockResponse | undefined> 
     object: 'chat.completion.chunk',
     created,
     model: responseModel,
-    system_fingerprint: null,
-    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+    system_fingerprint: SYSTEM_FINGERPRINT,
+    choices: [{ index: 0, delta, ...logprobs, finish_reason: finish }],
     ...(includeUsage ? { usage: null } : {}),
     ...extra,
   });

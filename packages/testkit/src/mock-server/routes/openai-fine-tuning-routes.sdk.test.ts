@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI, { type APIError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { failOnSpecViolations } from '../spec/fail-on-spec-violations';
 import { type MockServer, startMockServer } from '../start-mock-server';
+
+failOnSpecViolations();
 
 let server: MockServer;
 let client: OpenAI;
@@ -70,11 +73,9 @@ describe('OpenAI files through the SDK', () => {
       object: 'file',
       bytes: Buffer.byteLength(TRAIN),
       created_at: expect.any(Number),
-      expires_at: null,
       filename: 'train.jsonl',
       purpose: 'fine-tune',
       status: 'processed',
-      status_details: null,
     });
     const raw = server.requests.at(-1)!;
     expect(raw.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
@@ -111,6 +112,7 @@ describe('OpenAI files through the SDK', () => {
       client.files.create({ file: new File(['x'], 'a.jsonl'), purpose: 'training' as 'fine-tune' }),
     );
     expect(purpose.param).toBe('purpose');
+    expect(server.takeViolations()).toHaveLength(2);
   });
 });
 
@@ -213,6 +215,7 @@ describe('OpenAI fine-tuning jobs through the SDK', () => {
     expect(second.has_more).toBe(false);
     expect(server.requests.at(-1)?.query).toEqual({ limit: '2', after: created[1] });
     const bad = await errorOf(client.fineTuning.jobs.list({ limit: 0 }));
+    expect(server.takeViolations()).toHaveLength(1);
     expect(bad.param).toBe('limit');
   });
 
@@ -225,6 +228,7 @@ describe('OpenAI fine-tuning jobs through the SDK', () => {
     expect((await client.fineTuning.jobs.retrieve(job.id)).status).toBe('cancelled');
     const again = await errorOf(client.fineTuning.jobs.cancel(job.id));
     expect(again).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(server.takeViolations()).toHaveLength(1);
     const missing = await errorOf(client.fineTuning.jobs.retrieve('ftjob-missing'));
     expect(missing).toBeInstanceOf(OpenAI.NotFoundError);
   });
@@ -278,6 +282,9 @@ describe('OpenAI fine-tuning jobs through the SDK', () => {
     const error = await errorOf(createJob(override as Partial<OpenAI.FineTuning.JobCreateParams>));
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect(error.param).toBe(param);
+    expect(server.takeViolations().map((v) => v.message)).toEqual([
+      (error.error as { message: string }).message,
+    ]);
   });
 
   it('accepts "auto" and DPO hyperparameters, and the deprecated top-level hyperparameters', async () => {

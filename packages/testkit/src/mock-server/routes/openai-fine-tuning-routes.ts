@@ -37,9 +37,9 @@ export function createOpenAiFineTuningRoutes(
       method: 'POST',
       path: '/v1/fine_tuning/jobs',
       handler(ctx) {
-        if (!isRecord(ctx.body)) return ctx.error(400, 'The request body must be a JSON object');
+        if (!isRecord(ctx.body)) return ctx.invalid('The request body must be a JSON object');
         const params = validateOpenAiFineTuningJob(ctx.body, files);
-        if ('message' in params) return ctx.error(400, params.message, { param: params.param });
+        if ('message' in params) return ctx.invalid(params.message, { param: params.param });
         return { body: fineTunes.createOpenAi(params).toJSON() };
       },
     }),
@@ -72,8 +72,7 @@ export function createOpenAiFineTuningRoutes(
         const job = jobOf(ctx, fineTunes);
         if (!(job instanceof OpenAiFineTuningJob)) return job;
         if (!job.cancel(Date.now()))
-          return ctx.error(
-            400,
+          return ctx.invalid(
             `Job ${job.id} has already ${job.status === 'cancelled' ? 'been cancelled' : job.status}; it cannot be cancelled.`,
           );
         return { body: job.toJSON() };

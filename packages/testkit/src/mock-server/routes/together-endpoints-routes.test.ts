@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { failOnSpecViolations } from '../spec/fail-on-spec-violations';
 import { type MockServer, startMockServer } from '../start-mock-server';
+
+failOnSpecViolations();
 
 let server: MockServer;
 beforeAll(async () => {
@@ -166,6 +169,7 @@ describe('/v1/endpoints', () => {
     });
     expect(res.status).toBe(400);
     expect(res.json.error.param).toBe(param);
+    expect(server.takeViolations().map((v) => v.message)).toEqual([res.json.error.message]);
   });
 
   it('server.endpoints.fail() puts an endpoint in ERROR', async () => {

@@ -33,14 +33,14 @@ function endpointOf(
 
 function checkAutoscaling(ctx: MockRouteContext, value: unknown): MockResponse | null {
   if (!isRecord(value))
-    return ctx.error(400, 'autoscaling is required: {min_replicas, max_replicas}', { param: 'autoscaling' });
+    return ctx.invalid('autoscaling is required: {min_replicas, max_replicas}', { param: 'autoscaling' });
   const { min_replicas: min, max_replicas: max } = value;
   if (!Number.isInteger(min) || (min as number) < 0)
-    return ctx.error(400, 'autoscaling.min_replicas must be an integer ≥ 0', {
+    return ctx.invalid('autoscaling.min_replicas must be an integer ≥ 0', {
       param: 'autoscaling.min_replicas',
     });
   if (!Number.isInteger(max) || (max as number) < 1 || (max as number) < (min as number))
-    return ctx.error(400, 'autoscaling.max_replicas must be an integer ≥ 1 and ≥ min_replicas', {
+    return ctx.invalid('autoscaling.max_replicas must be an integer ≥ 1 and ≥ min_replicas', {
       param: 'autoscaling.max_replicas',
     });
   return null;
@@ -72,30 +72,29 @@ export function createTogetherEndpointsRoutes(
       path: '/v1/endpoints',
       handler(ctx) {
         const body = ctx.body;
-        if (!isRecord(body)) return ctx.error(400, 'The request body must be a JSON object');
+        if (!isRecord(body)) return ctx.invalid('The request body must be a JSON object');
         if (typeof body.model !== 'string' || !body.model)
-          return ctx.error(400, 'model is required', { param: 'model' });
+          return ctx.invalid('model is required', { param: 'model' });
         if (typeof body.hardware !== 'string' || !body.hardware)
-          return ctx.error(400, 'hardware is required', { param: 'hardware' });
+          return ctx.invalid('hardware is required', { param: 'hardware' });
         const bad = checkAutoscaling(ctx, body.autoscaling);
         if (bad) return bad;
         const base = hostableBase(body.model, fineTunes);
         if (base === null)
-          return ctx.error(400, `Model ${body.model} cannot be deployed on a dedicated endpoint`, {
+          return ctx.invalid(`Model ${body.model} cannot be deployed on a dedicated endpoint`, {
             param: 'model',
           });
         if (!hardwareFor(base).some((h) => h.id === body.hardware))
-          return ctx.error(
-            400,
+          return ctx.invalid(
             `Hardware ${body.hardware} is not available for model ${body.model}; see GET /v1/hardware?model=`,
             {
               param: 'hardware',
             },
           );
         if (body.state !== undefined && body.state !== 'STARTED' && body.state !== 'STOPPED')
-          return ctx.error(400, 'state must be STARTED or STOPPED', { param: 'state' });
+          return ctx.invalid('state must be STARTED or STOPPED', { param: 'state' });
         if (body.display_name !== undefined && typeof body.display_name !== 'string')
-          return ctx.error(400, 'display_name must be a string', { param: 'display_name' });
+          return ctx.invalid('display_name must be a string', { param: 'display_name' });
         const autoscaling = body.autoscaling as { min_replicas: number; max_replicas: number };
         const endpoint = new TogetherEndpoint({
           model: body.model,
@@ -121,7 +120,7 @@ export function createTogetherEndpointsRoutes(
       handler(ctx) {
         const type = ctx.query.type;
         if (type !== undefined && type !== 'dedicated' && type !== 'serverless')
-          return ctx.error(400, 'type must be dedicated or serverless', { param: 'type' });
+          return ctx.invalid('type must be dedicated or serverless', { param: 'type' });
         const data = type === 'serverless' ? [] : endpoints.simulation.list().map((e) => e.listItem());
         return { body: { object: 'list', data } };
       },
@@ -141,15 +140,15 @@ export function createTogetherEndpointsRoutes(
         const endpoint = endpointOf(ctx, endpoints);
         if (!(endpoint instanceof TogetherEndpoint)) return endpoint;
         const body = ctx.body;
-        if (!isRecord(body)) return ctx.error(400, 'The request body must be a JSON object');
+        if (!isRecord(body)) return ctx.invalid('The request body must be a JSON object');
         if (body.autoscaling !== undefined) {
           const bad = checkAutoscaling(ctx, body.autoscaling);
           if (bad) return bad;
         }
         if (body.state !== undefined && body.state !== 'STARTED' && body.state !== 'STOPPED')
-          return ctx.error(400, 'state must be STARTED or STOPPED', { param: 'state' });
+          return ctx.invalid('state must be STARTED or STOPPED', { param: 'state' });
         if (body.display_name !== undefined && typeof body.display_name !== 'string')
-          return ctx.error(400, 'display_name must be a string', { param: 'display_name' });
+          return ctx.invalid('display_name must be a string', { param: 'display_name' });
         if (isRecord(body.autoscaling))
           endpoint.autoscaling = {
             min_replicas: body.autoscaling.min_replicas as number,

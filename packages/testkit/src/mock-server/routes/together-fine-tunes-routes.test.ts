@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { failOnSpecViolations } from '../spec/fail-on-spec-violations';
 import { type MockServer, startMockServer } from '../start-mock-server';
+
+failOnSpecViolations();
 
 let server: MockServer;
 beforeAll(async () => {
@@ -115,6 +118,8 @@ describe('POST /v1/fine-tunes', () => {
     expect(res.status).toBe(400);
     expect(res.json.error).toMatchObject({ type: 'invalid_request_error', param });
     expect(res.json.error.message).toEqual(expect.any(String));
+    // The refusal is recorded, with the message the 400 carried.
+    expect(server.takeViolations().map((v) => v.message)).toEqual([res.json.error.message]);
   });
 
   it('rejects Full training for a model without it, and a training file that failed validation', async () => {
@@ -127,6 +132,7 @@ describe('POST /v1/fine-tunes', () => {
     const bad = server.files.add({ filename: 'bad.jsonl', content: '{"foo": 1}\n' });
     const invalid = await call('POST', '/fine-tunes', { model: 'Qwen/Qwen3-8B', training_file: bad.id });
     expect(invalid.status).toBe(400);
+    expect(server.takeViolations()).toHaveLength(2);
     expect(invalid.json.error.message).toContain('Could not detect a format');
   });
 });
@@ -293,6 +299,7 @@ describe('failure and cancellation', () => {
     expect(job.status).toBe('cancelled');
     expect(job.events.map((e: Json) => e.type).slice(-2)).toEqual(['cancel_requested', 'job_stopped']);
     expect((await call('POST', `/fine-tunes/${id}/cancel`)).status).toBe(400);
+    expect(server.takeViolations()).toHaveLength(1);
   });
 
   it('DELETE removes a job; unknown ids are 404', async () => {
@@ -319,6 +326,7 @@ describe('models, limits and price', () => {
       max_num_epochs: 20,
     });
     expect((await call('GET', '/fine-tunes/models/limits')).status).toBe(400);
+    expect(server.takeViolations()).toHaveLength(1);
     expect((await call('GET', '/fine-tunes/models/limits?model_name=acme/nope')).status).toBe(404);
   });
 
@@ -333,6 +341,7 @@ describe('models, limits and price', () => {
       n_epochs: 3,
     });
     expect(res.json.error.param).toBe('n_epochs');
+    expect(server.takeViolations()).toHaveLength(1);
     expect(
       (await call('POST', '/fine-tunes', { model: 'acme/custom-7B', training_file: trainingFile() })).status,
     ).toBe(200);
@@ -363,5 +372,6 @@ describe('models, limits and price', () => {
       unavailable_reason: 'train_file_invalid',
     });
     expect((await call('POST', '/fine-tunes/estimate-price', {})).status).toBe(400);
+    expect(server.takeViolations()).toHaveLength(1);
   });
 });

@@ -36,9 +36,9 @@ export function createTogetherFineTunesRoutes(
       method: 'POST',
       path: '/v1/fine-tunes',
       handler(ctx) {
-        if (!isRecord(ctx.body)) return ctx.error(400, NOT_JSON);
+        if (!isRecord(ctx.body)) return ctx.invalid(NOT_JSON);
         const params = validateTogetherFineTune(ctx.body, (m) => fineTunes.limits(m), files);
-        if ('message' in params) return ctx.error(400, params.message, { param: params.param });
+        if ('message' in params) return ctx.invalid(params.message, { param: params.param });
         return { body: fineTunes.createTogether(params).truncated() };
       },
     }),
@@ -78,7 +78,7 @@ export function createTogetherFineTunesRoutes(
         const job = jobOf(ctx, fineTunes);
         if (!(job instanceof TogetherFineTuneJob)) return job;
         if (!job.cancel(Date.now()))
-          return ctx.error(400, `Fine-tune job ${job.id} cannot be cancelled: its status is ${job.status}`);
+          return ctx.invalid(`Fine-tune job ${job.id} cannot be cancelled: its status is ${job.status}`);
         return { body: job.truncated() };
       },
     }),
@@ -117,7 +117,7 @@ export function createTogetherFineTunesRoutes(
       path: '/v1/fine-tunes/models/limits',
       handler(ctx) {
         const name = ctx.query.model_name;
-        if (!name) return ctx.error(400, 'model_name is required', { param: 'model_name' });
+        if (!name) return ctx.invalid('model_name is required', { param: 'model_name' });
         const limits = fineTunes.limits(name);
         if (!limits)
           return ctx.error(404, `Model ${name} is not supported for fine-tuning`, { param: 'model_name' });
@@ -135,7 +135,7 @@ export function createTogetherFineTunesRoutes(
       method: 'POST',
       path: '/v1/fine-tunes/estimate-price',
       handler(ctx) {
-        if (!isRecord(ctx.body)) return ctx.error(400, NOT_JSON);
+        if (!isRecord(ctx.body)) return ctx.invalid(NOT_JSON);
         return estimatePrice(ctx, ctx.body, fineTunes, files);
       },
     }),
@@ -149,10 +149,10 @@ function estimatePrice(
   files: MockFileStore,
 ): MockResponse {
   if (typeof body.training_file !== 'string')
-    return ctx.error(400, 'training_file is required', { param: 'training_file' });
+    return ctx.invalid('training_file is required', { param: 'training_file' });
   const model = typeof body.model === 'string' ? body.model : 'Qwen/Qwen3-8B';
   if (!fineTunes.limits(model))
-    return ctx.error(400, `The model ${model} is not available for fine-tuning.`, { param: 'model' });
+    return ctx.invalid(`The model ${model} is not available for fine-tuning.`, { param: 'model' });
   const train = files.get(body.training_file);
   if (!train) return ctx.error(404, `File ${body.training_file} not found`, { param: 'training_file' });
   const unavailable = (reason: string): MockResponse => ({

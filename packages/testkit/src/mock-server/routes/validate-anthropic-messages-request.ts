@@ -4,11 +4,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const THINKING_TYPES = ['enabled', 'disabled', 'adaptive', 'between_tools'];
 
+/** Models that take `thinking: {type: 'adaptive'}` (and `between_tools`): Claude 4.6 and later. */
+export function supportsAdaptiveThinking(model: string): boolean {
+  return /^claude-(opus|sonnet|haiku)-4-([6-9]|\d\d)|^claude-[a-z]+-5\b|^claude-[a-z]+-preview/.test(model);
+}
+
 /**
  * Checks a Messages API body the way Anthropic does (the subset that matters to clients): `model`,
  * `max_tokens` and `messages` present; roles `user`/`assistant` only (a `system` role gets Anthropic's hint
  * about the top-level `system`); `thinking.budget_tokens` ≥ 1024 and < `max_tokens` when thinking is
- * `enabled`; `temperature` only 1 with thinking. Returns the first error message, or null.
+ * `enabled`; `adaptive` only on the models that support it; `temperature` only 1 with thinking. Returns the first error message, or null.
  */
 export function validateAnthropicMessagesRequest(body: Record<string, unknown>): string | null {
   if (body.model === undefined) return 'model: Field required';
@@ -38,7 +43,12 @@ export function validateAnthropicMessagesRequest(body: Record<string, unknown>):
     if (!isRecord(thinking))
       return 'thinking: Input should be a valid dictionary or object to extract fields from';
     if (typeof thinking.type !== 'string' || !THINKING_TYPES.includes(thinking.type))
-      return `thinking: Input tag '${String(thinking.type)}' found using 'type' does not match any of the expected tags: 'enabled', 'disabled', 'adaptive'`;
+      return `thinking: Input tag '${String(thinking.type)}' found using 'type' does not match any of the expected tags: 'enabled', 'disabled', 'adaptive', 'between_tools'`;
+    if (
+      (thinking.type === 'adaptive' || thinking.type === 'between_tools') &&
+      !supportsAdaptiveThinking(body.model)
+    )
+      return `thinking.type: '${thinking.type}' thinking is not supported on ${body.model}. Use {"type": "enabled", "budget_tokens": N} on this model.`;
     if (thinking.type === 'enabled') {
       const budget = thinking.budget_tokens;
       if (budget === undefined) return 'thinking.enabled.budget_tokens: Field required';

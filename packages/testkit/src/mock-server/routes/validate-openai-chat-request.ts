@@ -107,3 +107,39 @@ export function validateOpenAiChatRequest(body: Record<string, unknown>): OpenAi
     numberRange(body, 'frequency_penalty', -2, 2)
   );
 }
+
+/** OpenAI's reasoning models (o-series, gpt-5), fine-tuned ones included. */
+export function isOpenAiReasoningModel(model: string): boolean {
+  return /^(ft:)?(o\d|gpt-5)/.test(model) && !/^(ft:)?gpt-5(\.\d+)?-chat/.test(model);
+}
+
+function unsupported(param: string, hint = ''): OpenAiValidationError {
+  return {
+    message: `Unsupported parameter: '${param}' is not supported with this model.${hint}`,
+    param,
+    code: 'unsupported_parameter',
+  };
+}
+
+/**
+ * The rules OpenAI applies per model, for a request to one of OpenAI's own models: reasoning
+ * models refuse `temperature`, `top_p` and `max_tokens` (they take `max_completion_tokens`); the
+ * others refuse `reasoning_effort`; no model takes both token limits. Returns the first error, or null.
+ */
+export function validateOpenAiModelRules(body: Record<string, unknown>): OpenAiValidationError | null {
+  const model = String(body.model);
+  if (body.max_tokens != null && body.max_completion_tokens != null)
+    return {
+      message: "Invalid request: 'max_tokens' and 'max_completion_tokens' cannot both be set.",
+      param: 'max_tokens',
+      code: 'invalid_value',
+    };
+  if (isOpenAiReasoningModel(model)) {
+    if (body.max_tokens != null) return unsupported('max_tokens', " Use 'max_completion_tokens' instead.");
+    for (const param of ['temperature', 'top_p'])
+      if (body[param] != null && body[param] !== 1) return unsupported(param);
+  } else if (body.reasoning_effort != null) {
+    return unsupported('reasoning_effort');
+  }
+  return null;
+}

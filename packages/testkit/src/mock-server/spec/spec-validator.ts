@@ -111,8 +111,15 @@ export class SpecValidator {
     return op ? `${op.method} ${op.template}` : undefined;
   }
 
-  /** Problems of a request's body, or null when the API would take it. */
-  checkBody(vendor: SpecVendor, request: SpecRequest): SpecProblem | null {
+  /**
+   * Problems of a request's body, or null when the API would take it. Unknown top-level fields are
+   * refused for OpenAI and Anthropic (as their APIs do) unless `rejectUnknownFields` says otherwise.
+   */
+  checkBody(
+    vendor: SpecVendor,
+    request: SpecRequest,
+    rejectUnknownFields = REJECTS_UNKNOWN_FIELDS.has(vendor),
+  ): SpecProblem | null {
     if (vendor === 'anthropic') {
       if (!isRecord(request.body)) return problem('The request body is not valid JSON.', null);
       return this.#run(vendor, 'anthropic:request', ANTHROPIC_MESSAGES_REQUEST_SCHEMA, request.body);
@@ -122,6 +129,9 @@ export class SpecValidator {
     if (!op || !isRecord(requestBody) || !isRecord(requestBody.content)) return null;
     const types = Object.keys(requestBody.content);
     const type = types.find((t) => (request.contentType ?? '').toLowerCase().startsWith(t)) ?? undefined;
+    // Together's spec gives `GET /fine-tunes/{id}/metrics` a JSON body that no client sends.
+    if (request.rawBody.length === 0 && ['GET', 'HEAD', 'DELETE'].includes(request.method.toUpperCase()))
+      return null;
     if (!type) {
       if (request.rawBody.length === 0 && requestBody.required !== true) return null;
       return problem(
@@ -138,7 +148,7 @@ export class SpecValidator {
       ? `${(op.spec.requestBody as Json).$ref}/content/${escapePointer(type)}/schema`
       : pointer;
     const found = this.#run(vendor, `${vendor}${ref}`, { $ref: `${vendor}${ref}` }, data);
-    if (found || !REJECTS_UNKNOWN_FIELDS.has(vendor) || !isRecord(data)) return found;
+    if (found || !rejectUnknownFields || !isRecord(data)) return found;
     const known = knownFields(DOCUMENTS[vendor], resolvePointer(DOCUMENTS[vendor], ref), new Set());
     const unknown = Object.keys(data).filter((k) => !known.has(k));
     if (unknown.length === 0) return null;
@@ -298,7 +308,11 @@ const BRANCH_MISMATCH = new Set(['const', 'enum', 'type']);
  * branch's `method`). Then a missing or unknown field before a value mismatch, deepest first.
  */
 function describe(vendor: SpecVendor, errors: ErrorObject[]): SpecProblem {
-  let leaves = errors.filter((e) => !COMPOSITE.has(e.keyword));
+  // `type: null` errors come from the `nullable` reading: never the problem worth naming.
+  let leaves = errors.filter(
+    (e) => !COMPOSITE.has(e.keyword) && !(e.keyword === 'type' && e.params.type === 'null'),
+  );
+  const merged = new Set<ErrorObject>();
   for (const choice of errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')) {
     const branches = Array.isArray(choice.schema) ? choice.schema.length : 0;
     const depth = choice.instancePath.split('/').length + 1;
@@ -309,16 +323,22 @@ function describe(vendor: SpecVendor, errors: ErrorObject[]): SpecProblem {
         e.instancePath.split('/').length === depth,
     );
     if (marks.length === 0) continue;
-    if (marks.length >= branches) {
+    // Branches mismatched on the same field: when every branch is, that field is the problem.
+    const byField = new Map<string, ErrorObject[]>();
+    for (const e of marks) byField.set(e.instancePath, [...(byField.get(e.instancePath) ?? []), e]);
+    const shared = [...byField.values()].find((list) => list.length >= branches);
+    if (shared) {
+      marks.splice(0, marks.length, ...shared);
       const allowed = marks.flatMap((e) =>
         e.keyword === 'const' ? [e.params.allowedValue] : (e.params.allowedValues as unknown[]),
       );
-      const merged: ErrorObject = { ...marks[0]!, keyword: 'enum', params: { allowedValues: allowed } };
+      const union: ErrorObject = { ...marks[0]!, keyword: 'enum', params: { allowedValues: allowed } };
+      merged.add(union);
       const inside = (e: ErrorObject) =>
         e.instancePath === choice.instancePath || e.instancePath.startsWith(`${choice.instancePath}/`);
-      leaves = [merged, ...leaves.filter((e) => !inside(e))];
+      leaves = [union, ...leaves.filter((e) => !inside(e))];
     } else {
-      leaves = leaves.filter((e) => !marks.includes(e));
+      leaves = leaves.filter((e) => merged.has(e) || !marks.includes(e));
     }
   }
   const rank = (e: ErrorObject) =>

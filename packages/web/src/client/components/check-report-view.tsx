@@ -1,4 +1,5 @@
 import type { DatasetCheckView } from '../../shared/api-types';
+import { describeCheckStats } from '../describe-check-stats';
 import { formatCount } from '../format';
 import { KeyValues } from './key-values';
 
@@ -10,6 +11,7 @@ function kib(bytes: number): string {
 export function CheckReportView({ result }: { result: DatasetCheckView }) {
   const e = result.export;
   const r = result.report;
+  const name = e.file.split(/[\\/]/).at(-1) ?? e.file;
   return (
     <div className="stack" data-testid="check-report">
       <div className="row">
@@ -28,9 +30,22 @@ export function CheckReportView({ result }: { result: DatasetCheckView }) {
       </div>
       <KeyValues
         items={[
-          ['File', <code key="f">{e.file}</code>],
+          [
+            'File',
+            <span key="f" className="row" style={{ gap: 8, flexWrap: 'wrap' }}>
+              <code style={{ overflowWrap: 'anywhere' }}>{e.file}</code>
+              <a
+                className="btn"
+                href={`/api/exports/${encodeURIComponent(name)}`}
+                download={name}
+                data-testid="export-download"
+              >
+                Download
+              </a>
+            </span>,
+          ],
           ['Call the result with', `${e.flow} flow${e.parser ? ` · parser ${e.parser}` : ''}`],
-          ...Object.entries(r?.stats ?? {}).map(([k, v]): [string, string] => [k, formatCount(v)]),
+          ...describeCheckStats(r?.stats ?? {}),
         ]}
       />
       {r && (r.errors.length || r.warnings.length) ? (

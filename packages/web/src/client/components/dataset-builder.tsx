@@ -6,6 +6,7 @@ import type {
   SampleFilter,
 } from '../../shared/api-types';
 import { apiJson } from '../api/api-client';
+import { checkSplitPercentages } from '../check-split-percentages';
 import { formatCount } from '../format';
 import { useProject } from '../hooks/project-context';
 import { useApi } from '../hooks/use-api';
@@ -21,15 +22,6 @@ interface Splits {
   train: string;
   val: string;
   test: string;
-}
-
-function ratios(splits: Splits): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [name, text] of Object.entries(splits)) {
-    const value = Number(text) / 100;
-    if (text.trim() !== '' && value > 0) out[name] = value;
-  }
-  return out;
 }
 
 /** Build a snapshot from filters and split sizes, with live counts and the warnings a reasoning strategy would give. */
@@ -55,7 +47,9 @@ export function DatasetBuilder({ onCreated }: DatasetBuilderProps) {
     }),
     [hasReasoning, minRating, tags, source],
   );
-  const split = ratios(splits);
+  const splitCheck = checkSplitPercentages({ ...splits });
+  const split = splitCheck.ok ? splitCheck.ratios : {};
+  const seedOk = /^\d*$/.test(seed.trim());
   const query = new URLSearchParams({ task: taskId });
   if (filter.hasReasoning) query.set('hasReasoning', 'true');
   if (filter.minRating) query.set('minRating', String(filter.minRating));
@@ -67,7 +61,8 @@ export function DatasetBuilder({ onCreated }: DatasetBuilderProps) {
       .map(([k, v]) => `${k}=${v}`)
       .join(','),
   );
-  const plan = useApi<DatasetPlanView>(taskId ? `/api/datasets/plan?${query}` : null);
+  // No plan is asked for splits that do not add up (the user may be half-way through typing).
+  const plan = useApi<DatasetPlanView>(taskId && splitCheck.ok ? `/api/datasets/plan?${query}` : null);
   const allTags = useApi<{ tags: Record<string, number> }>(
     taskId ? `/api/samples/facets?task=${encodeURIComponent(taskId)}` : null,
   );
@@ -100,7 +95,7 @@ export function DatasetBuilder({ onCreated }: DatasetBuilderProps) {
         <button
           type="button"
           className="btn btn-primary"
-          disabled={busy || !name.trim() || !facets?.total || !!plan.error}
+          disabled={busy || !name.trim() || !splitCheck.ok || !seedOk || !facets?.total || !!plan.error}
           onClick={() => void create()}
         >
           Freeze snapshot
@@ -216,7 +211,9 @@ export function DatasetBuilder({ onCreated }: DatasetBuilderProps) {
                   <input
                     id={`ds-${s}`}
                     className="input"
-                    inputMode="numeric"
+                    inputMode="decimal"
+                    aria-invalid={!splitCheck.ok && (splitCheck.field === s || splitCheck.field === null)}
+                    aria-describedby={splitCheck.ok ? undefined : 'ds-split-problem'}
                     value={splits[s]}
                     onChange={(e) => setSplits((x) => ({ ...x, [s]: e.target.value }))}
                   />
@@ -231,11 +228,22 @@ export function DatasetBuilder({ onCreated }: DatasetBuilderProps) {
                   className="input"
                   inputMode="numeric"
                   placeholder="random"
+                  aria-invalid={!seedOk}
                   value={seed}
                   onChange={(e) => setSeed(e.target.value)}
                 />
               </div>
             </div>
+            {seedOk ? null : (
+              <div className="field-error" role="alert">
+                The seed is a whole number (0 or more), or blank for a random one.
+              </div>
+            )}
+            {splitCheck.ok ? null : (
+              <div className="field-error" id="ds-split-problem" role="alert" data-testid="split-problem">
+                {splitCheck.problem}
+              </div>
+            )}
           </div>
           <div className="stack" data-testid="dataset-plan">
             <div className="stats">

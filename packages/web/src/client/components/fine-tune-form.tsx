@@ -1,3 +1,4 @@
+import type { FineTuneMethod } from '@distillery/core';
 import { useState } from 'react';
 import type { DatasetSummaryView, FineTuneRequest } from '../../shared/api-types';
 import { SegmentedControl } from '../components/segmented-control';
@@ -19,7 +20,17 @@ export function FineTuneForm({ datasets, initialDataset, busy, onPlan }: FineTun
   const [backend, setBackend] = useState(project.backends[0]?.id ?? '');
   const [baseModel, setBaseModel] = useState('');
   const [strategy, setStrategy] = useState<'reasoning' | 'final-only'>('reasoning');
-  const [method, setMethod] = useState<'lora' | 'full'>('lora');
+  const [chosenMethod, setMethod] = useState<FineTuneMethod>('lora');
+  const offered = project.backends.find((b) => b.id === backend);
+  const methods = offered?.methods ?? [];
+  // Only what this backend offers: no method when the provider decides, LoRA fields only with LoRA.
+  const method: FineTuneMethod | undefined = methods.includes(chosenMethod) ? chosenMethod : methods[0];
+  const chooseBackend = (id: string) => {
+    setBackend(id);
+    const next = project.backends.find((b) => b.id === id);
+    // A model typed for another backend does not carry over.
+    if (!next?.baseModels.includes(baseModel.trim())) setBaseModel('');
+  };
   const [epochs, setEpochs] = useState('');
   const [learningRate, setLearningRate] = useState('');
   const [batchSize, setBatchSize] = useState('');
@@ -53,7 +64,7 @@ export function FineTuneForm({ datasets, initialDataset, busy, onPlan }: FineTun
           backend,
           baseModel: baseModel.trim(),
           strategy,
-          method,
+          ...(method ? { method } : {}),
           ...(Object.keys(hyperparameters).length ? { hyperparameters } : {}),
           ...(suffix.trim() ? { suffix: suffix.trim() } : {}),
         });
@@ -92,7 +103,7 @@ export function FineTuneForm({ datasets, initialDataset, busy, onPlan }: FineTun
               id="ft-backend"
               className="select"
               value={backend}
-              onChange={(e) => setBackend(e.target.value)}
+              onChange={(e) => chooseBackend(e.target.value)}
             >
               {project.backends.map((b) => (
                 <option key={b.id} value={b.id}>
@@ -108,10 +119,16 @@ export function FineTuneForm({ datasets, initialDataset, busy, onPlan }: FineTun
             <input
               id="ft-model"
               className="input"
-              placeholder={backend === 'openai' ? 'gpt-4.1-mini-2025-04-14' : 'Qwen/Qwen3-8B'}
+              list="ft-models"
+              placeholder={offered?.baseModels[0] ?? 'the model to fine-tune'}
               value={baseModel}
               onChange={(e) => setBaseModel(e.target.value)}
             />
+            <datalist id="ft-models" data-testid="base-models">
+              {offered?.baseModels.map((m) => (
+                <option key={m} value={m} />
+              ))}
+            </datalist>
           </div>
         </div>
         <div className="row" style={{ gap: 24 }}>
@@ -127,18 +144,17 @@ export function FineTuneForm({ datasets, initialDataset, busy, onPlan }: FineTun
               onChange={setStrategy}
             />
           </div>
-          <div className="field">
-            <span className="label">Method</span>
-            <SegmentedControl
-              label="Method"
-              options={[
-                { value: 'lora', label: 'LoRA' },
-                { value: 'full', label: 'Full' },
-              ]}
-              value={method}
-              onChange={setMethod}
-            />
-          </div>
+          {methods.length > 1 ? (
+            <div className="field">
+              <span className="label">Method</span>
+              <SegmentedControl
+                label="Method"
+                options={methods.map((m) => ({ value: m, label: m === 'lora' ? 'LoRA' : 'Full' }))}
+                value={method ?? chosenMethod}
+                onChange={setMethod}
+              />
+            </div>
+          ) : null}
         </div>
         <div className="form-row" style={{ gridTemplateColumns: 'repeat(6, 1fr)' }}>
           <div className="field">
@@ -180,34 +196,36 @@ export function FineTuneForm({ datasets, initialDataset, busy, onPlan }: FineTun
               onChange={(e) => setBatchSize(e.target.value)}
             />
           </div>
-          <div className="field">
-            <label className="label" htmlFor="ft-r">
-              LoRA r
-            </label>
-            <input
-              id="ft-r"
-              className="input"
-              inputMode="numeric"
-              disabled={method !== 'lora'}
-              placeholder="default"
-              value={loraR}
-              onChange={(e) => setLoraR(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label className="label" htmlFor="ft-alpha">
-              LoRA alpha
-            </label>
-            <input
-              id="ft-alpha"
-              className="input"
-              inputMode="numeric"
-              disabled={method !== 'lora'}
-              placeholder="default"
-              value={loraAlpha}
-              onChange={(e) => setLoraAlpha(e.target.value)}
-            />
-          </div>
+          {method === 'lora' ? (
+            <>
+              <div className="field">
+                <label className="label" htmlFor="ft-r">
+                  LoRA r
+                </label>
+                <input
+                  id="ft-r"
+                  className="input"
+                  inputMode="numeric"
+                  placeholder="default"
+                  value={loraR}
+                  onChange={(e) => setLoraR(e.target.value)}
+                />
+              </div>
+              <div className="field">
+                <label className="label" htmlFor="ft-alpha">
+                  LoRA alpha
+                </label>
+                <input
+                  id="ft-alpha"
+                  className="input"
+                  inputMode="numeric"
+                  placeholder="default"
+                  value={loraAlpha}
+                  onChange={(e) => setLoraAlpha(e.target.value)}
+                />
+              </div>
+            </>
+          ) : null}
           <div className="field">
             <label className="label" htmlFor="ft-suffix">
               Suffix

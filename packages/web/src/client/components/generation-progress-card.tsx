@@ -1,5 +1,6 @@
 import type { GenerationRunView } from '../../shared/api-types';
 import { formatCount, formatMs, formatUsd } from '../format';
+import { useNow } from '../hooks/use-now';
 import { ErrorBanner } from './error-banner';
 import { Icon } from './icon';
 
@@ -36,6 +37,13 @@ export function GenerationProgressCard({
   const cost = s ? s.costUsd : (p?.costUsd ?? null);
   const live = run.status === 'running' || run.status === 'stopping';
   const jobId = s?.jobId ?? p?.jobId ?? null;
+  // While it runs the clock ticks here, so the time shows even before the first answer returns.
+  const now = useNow(1000, live);
+  const elapsedMs = s
+    ? s.elapsedMs
+    : live
+      ? Math.max(p?.elapsedMs ?? 0, now - Date.parse(run.startedAt))
+      : p?.elapsedMs;
   return (
     <section className="card" data-testid="generation-run" data-status={run.status}>
       <div className="card-header">
@@ -78,7 +86,11 @@ export function GenerationProgressCard({
           </span>
           <span className="muted small">
             {p?.phase === 'topics' && p.topics ? `topic tree ${p.topics.done}/${p.topics.total} · ` : ''}
-            {live && p ? `${p.inFlight} in flight · ` : ''}
+            {live ? (
+              <span data-testid="generation-in-flight">
+                {p ? `${formatCount(p.inFlight)} in flight` : 'starting'} ·{' '}
+              </span>
+            ) : null}
             {percent}%
           </span>
         </div>
@@ -93,7 +105,7 @@ export function GenerationProgressCard({
             ETA <b>{live && p?.etaMs != null ? formatMs(p.etaMs) : '—'}</b>
           </span>
           <span>
-            elapsed <b>{formatMs(s?.elapsedMs ?? p?.elapsedMs)}</b>
+            elapsed <b data-testid="generation-elapsed">{formatMs(elapsedMs)}</b>
           </span>
           <span>
             tokens <b>{usage ? formatCount(usage.inputTokens + usage.outputTokens) : '—'}</b>

@@ -1,15 +1,7 @@
 import { useProject } from '../hooks/project-context';
+import { APP_ROUTES } from '../router/app-routes';
 import { Link } from '../router/link';
-import { Icon, type IconName } from './icon';
-
-const ITEMS: { to: string; label: string; icon: IconName; section: string }[] = [
-  { to: '/tasks', label: 'Tasks', icon: 'tasks', section: 'Project' },
-  { to: '/samples', label: 'Samples', icon: 'samples', section: 'Project' },
-  { to: '/playground', label: 'Playground', icon: 'playground', section: 'Project' },
-  { to: '/generate', label: 'Generate', icon: 'generate', section: 'Pipeline' },
-  { to: '/datasets', label: 'Datasets', icon: 'datasets', section: 'Pipeline' },
-  { to: '/fine-tunes', label: 'Fine-tunes', icon: 'finetunes', section: 'Pipeline' },
-];
+import { Icon } from './icon';
 
 /** The left navigation: brand, the pages, and the project's config file. */
 export function NavSidebar({ pathname }: { pathname: string }) {
@@ -23,7 +15,13 @@ export function NavSidebar({ pathname }: { pathname: string }) {
         </span>
         Distillery
       </div>
-      {ITEMS.map((item) => {
+      {APP_ROUTES.map((route) => {
+        const item = {
+          to: `/${route.segment}`,
+          label: route.label,
+          icon: route.icon,
+          section: route.section,
+        };
         const header = item.section !== section ? <div className="nav-section">{item.section}</div> : null;
         section = item.section;
         const active = pathname === item.to || pathname.startsWith(`${item.to}/`);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Sample } from '../../shared/api-types';
 import { apiGet, apiJson } from '../api/api-client';
 import { formatCount, formatDate, formatMs, formatUsd } from '../format';
@@ -14,6 +14,12 @@ import { TraceView } from './trace-view';
 export interface SampleDrawerProps {
   id: string;
   onClose: () => void;
+  /** Opens the sample before this one in the list (button, `k` or ↑); absent at the start. */
+  onPrevious?: (() => void) | undefined;
+  /** Opens the sample after this one (button, `j` or ↓); absent at the end. */
+  onNext?: (() => void) | undefined;
+  /** Where this sample stands in the list, e.g. `3 of 200`. */
+  position?: string | undefined;
   /** Called with the stored sample after a tag or rating change. */
   onChanged: (sample: Sample) => void;
 }
@@ -37,7 +43,32 @@ function provenance(sample: Sample): [string, string | undefined][] {
 }
 
 /** The full sample: input, reasoning and answer side by side, trace, provenance, usage and cost; tag and rate it. */
-export function SampleDrawer({ id, onClose, onChanged }: SampleDrawerProps) {
+/**
+ * The whole conversation: the generating call as recorded (every message a flow sent and got),
+ * else the earlier turns, the input and the answer.
+ */
+function fullTrace(sample: Sample): Sample['trace'] {
+  if (sample.callTrace?.length) return sample.callTrace;
+  return [
+    ...sample.trace,
+    { role: 'user', content: sample.input },
+    {
+      role: 'assistant',
+      content: sample.output.content,
+      ...(sample.reasoning ? { reasoning: sample.reasoning.text } : {}),
+    },
+  ];
+}
+
+/** A key typed into a field is the field's, not a shortcut. */
+function typingIn(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+export function SampleDrawer({ id, onClose, onPrevious, onNext, position, onChanged }: SampleDrawerProps) {
   const [sample, setSample] = useState<Sample>();
   const [error, setError] = useState<Error>();
   const [saving, setSaving] = useState(false);
@@ -54,14 +85,6 @@ export function SampleDrawer({ id, onClose, onChanged }: SampleDrawerProps) {
     );
     return () => controller.abort();
   }, [id]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   const patch = async (change: { tags?: string[]; rating?: number | null }) => {
     if (!sample) return;
@@ -80,6 +103,25 @@ export function SampleDrawer({ id, onClose, onChanged }: SampleDrawerProps) {
     }
   };
 
+  // Reviewing many samples from the keyboard: j/k (or ↓/↑) to move, 1–5 to rate, Escape to close.
+  const handlers = { onClose, onPrevious, onNext, rate: (rating: number) => void patch({ rating }) };
+  const keys = useRef(handlers);
+  keys.current = handlers;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const k = keys.current;
+      if (e.key === 'Escape') k.onClose();
+      if (e.altKey || e.ctrlKey || e.metaKey || typingIn(e.target)) return;
+      if (e.key === 'j' || e.key === 'ArrowDown') k.onNext?.();
+      else if (e.key === 'k' || e.key === 'ArrowUp') k.onPrevious?.();
+      else if (/^[1-5]$/.test(e.key)) k.rate(Number(e.key));
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   const usage = sample?.usage;
   return (
     <>
@@ -89,6 +131,33 @@ export function SampleDrawer({ id, onClose, onChanged }: SampleDrawerProps) {
           <div style={{ minWidth: 0, flex: 1 }}>
             <div className="muted small">Sample · {sample ? sample.taskId : '…'}</div>
             <h2 style={{ fontSize: 16, fontFamily: 'var(--mono)', fontWeight: 500 }}>{id}</h2>
+          </div>
+          <div className="row" style={{ gap: 4 }}>
+            {position ? (
+              <span className="muted small" data-testid="sample-position" title="j / k to move, 1–5 to rate">
+                {position}
+              </span>
+            ) : null}
+            <button
+              type="button"
+              className="btn btn-ghost"
+              onClick={onPrevious}
+              disabled={!onPrevious}
+              aria-label="Previous sample"
+              title="Previous sample (k)"
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              className="btn btn-ghost"
+              onClick={onNext}
+              disabled={!onNext}
+              aria-label="Next sample"
+              title="Next sample (j)"
+            >
+              ↓
+            </button>
           </div>
           {sample ? (
             <div className="row" style={{ gap: 14 }}>
@@ -168,7 +237,7 @@ export function SampleDrawer({ id, onClose, onChanged }: SampleDrawerProps) {
               </div>
               <section>
                 <div className="section-title">Full trace</div>
-                <TraceView trace={sample.trace} />
+                <TraceView trace={fullTrace(sample)} />
               </section>
             </>
           ) : error ? null : (

@@ -9,7 +9,7 @@ export interface SampleFacetsProps {
   onToggleTag: (tag: string) => void;
 }
 
-const RATINGS = [5, 4, 3, 2, 1];
+const RATINGS = [5, 4, 3, 2, 1] as const;
 
 /** The filter sidebar: reasoning, rating, source, model and tags, with counts for the current selection. */
 export function SampleFacets({ facets, params, onSet, onToggleTag }: SampleFacetsProps) {
@@ -19,9 +19,7 @@ export function SampleFacets({ facets, params, onSet, onToggleTag }: SampleFacet
   const model = params.get('model');
   const tags = params.getAll('tag');
   const ratingAtLeast = (n: number) =>
-    facets
-      ? RATINGS.filter((r) => r >= n).reduce((sum, r) => sum + (facets.ratings[String(r)] ?? 0), 0)
-      : undefined;
+    facets ? RATINGS.filter((r) => r >= n).reduce((sum, r) => sum + facets.ratings[`${r}`], 0) : undefined;
   const topTags = facets
     ? Object.entries(facets.tags)
         .sort((a, b) => b[1] - a[1])

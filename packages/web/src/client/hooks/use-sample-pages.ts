@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { SampleListResponse, SampleSummary } from '../../shared/api-types';
 import { apiGet } from '../api/api-client';
 
@@ -9,6 +9,8 @@ export interface SamplePages {
   row(index: number): SampleSummary | undefined;
   /** Loads the pages covering rows `start` to `end` (inclusive) that are not loaded yet. */
   ensure(start: number, end: number): void;
+  /** The index of a loaded row, or -1 when it is not loaded (or not in this list). */
+  indexOf(id: string): number;
   /** Updates a loaded row in place (after tagging or rating). */
   patch(id: string, fields: Partial<SampleSummary>): void;
   /** Pages loaded so far. */
@@ -22,49 +24,48 @@ export interface SamplePages {
  * samples are added) or by offset when the user jumps ahead.
  */
 export function useSamplePages(filterQuery: string): SamplePages {
-  const pages = useRef(new Map<number, SampleSummary[]>());
-  const cursors = useRef(new Map<number, string>());
-  const inflight = useRef(new Set<number>());
-  const generation = useRef(0);
+  // One cache per filter, created during render: the list's effects (which run before this
+  // hook's would) already ask the new filter's cache, so a change that keeps the count the same
+  // still loads its rows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter starts a new cache
+  const cache = useMemo(
+    () => ({
+      pages: new Map<number, SampleSummary[]>(),
+      cursors: new Map<number, string>(),
+      inflight: new Set<number>(),
+    }),
+    [filterQuery],
+  );
+  const current = useRef(cache);
+  current.current = cache;
   const [, setVersion] = useState(0);
-  const [error, setError] = useState<string>();
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter starts over
-  useEffect(() => {
-    generation.current++;
-    pages.current = new Map();
-    cursors.current = new Map();
-    inflight.current = new Set();
-    setError(undefined);
-    setVersion((v) => v + 1);
-  }, [filterQuery]);
+  const [failure, setFailure] = useState<{ query: string; message: string }>();
 
   const load = useCallback(
     (page: number) => {
-      if (pages.current.has(page) || inflight.current.has(page)) return;
-      inflight.current.add(page);
-      const gen = generation.current;
+      const { pages, cursors, inflight } = cache;
+      if (pages.has(page) || inflight.has(page)) return;
+      inflight.add(page);
       const params = new URLSearchParams(filterQuery);
       params.set('limit', String(SAMPLE_PAGE_SIZE));
-      const cursor = cursors.current.get(page);
+      const cursor = cursors.get(page);
       if (cursor) params.set('cursor', cursor);
       else if (page > 0) params.set('offset', String(page * SAMPLE_PAGE_SIZE));
       apiGet<SampleListResponse>(`/api/samples?${params}`).then(
         (result) => {
-          if (gen !== generation.current) return;
-          inflight.current.delete(page);
-          pages.current.set(page, result.samples);
-          if (result.nextCursor) cursors.current.set(page + 1, result.nextCursor);
-          setVersion((v) => v + 1);
+          inflight.delete(page);
+          pages.set(page, result.samples);
+          if (result.nextCursor) cursors.set(page + 1, result.nextCursor);
+          if (current.current === cache) setVersion((v) => v + 1);
         },
         (err: unknown) => {
-          if (gen !== generation.current) return;
-          inflight.current.delete(page);
-          setError(err instanceof Error ? err.message : String(err));
+          inflight.delete(page);
+          if (current.current !== cache) return;
+          setFailure({ query: filterQuery, message: err instanceof Error ? err.message : String(err) });
         },
       );
     },
-    [filterQuery],
+    [cache, filterQuery],
   );
 
   const ensure = useCallback(
@@ -77,18 +78,36 @@ export function useSamplePages(filterQuery: string): SamplePages {
   );
 
   const row = (index: number) =>
-    pages.current.get(Math.floor(index / SAMPLE_PAGE_SIZE))?.[index % SAMPLE_PAGE_SIZE];
+    cache.pages.get(Math.floor(index / SAMPLE_PAGE_SIZE))?.[index % SAMPLE_PAGE_SIZE];
 
-  const patch = useCallback((id: string, fields: Partial<SampleSummary>) => {
-    for (const rows of pages.current.values()) {
-      const at = rows.findIndex((r) => r.id === id);
-      if (at >= 0) {
-        rows[at] = { ...rows[at]!, ...fields };
-        setVersion((v) => v + 1);
-        return;
+  const patch = useCallback(
+    (id: string, fields: Partial<SampleSummary>) => {
+      for (const rows of cache.pages.values()) {
+        const at = rows.findIndex((r) => r.id === id);
+        if (at >= 0) {
+          rows[at] = { ...rows[at]!, ...fields };
+          setVersion((v) => v + 1);
+          return;
+        }
       }
-    }
-  }, []);
+    },
+    [cache],
+  );
 
-  return { row, ensure, patch, loadedPages: pages.current.size, error };
+  const indexOf = (id: string) => {
+    for (const [page, rows] of cache.pages) {
+      const at = rows.findIndex((r) => r.id === id);
+      if (at >= 0) return page * SAMPLE_PAGE_SIZE + at;
+    }
+    return -1;
+  };
+
+  return {
+    row,
+    ensure,
+    indexOf,
+    patch,
+    loadedPages: cache.pages.size,
+    error: failure?.query === filterQuery ? failure.message : undefined,
+  };
 }

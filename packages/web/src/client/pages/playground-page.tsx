@@ -231,7 +231,14 @@ export function PlaygroundPage() {
               id="pg-provider"
               label="Provider"
               value={form.provider}
-              onChange={(provider) => setForm((f) => ({ ...f, provider, runConfig: '' }))}
+              onChange={(provider) =>
+                setForm((f) => {
+                  const catalog = project.providers.find((p) => p.id === provider)?.models ?? [];
+                  // A model of another provider does not carry over: take this one's first.
+                  const model = catalog.some((m) => m.id === f.model) ? f.model : (catalog[0]?.id ?? '');
+                  return { ...f, provider, model, runConfig: '' };
+                })
+              }
               options={idOptions(project.providers)}
             />
             <div className="field">

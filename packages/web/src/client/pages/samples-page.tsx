@@ -63,6 +63,18 @@ export function SamplesPage({ selectedId }: { selectedId: string | undefined }) 
   }, [text, query, setParam]);
 
   const total = facets.data?.total;
+  // Next and previous in the drawer walk the list as filtered and sorted.
+  const selectedIndex = selectedId ? pages.indexOf(selectedId) : -1;
+  const { ensure } = pages;
+  useEffect(() => {
+    if (selectedIndex >= 0) ensure(selectedIndex - 1, selectedIndex + 1);
+  }, [selectedIndex, ensure]);
+  const neighbour = (step: number) => {
+    const at = selectedIndex + step;
+    return selectedIndex < 0 || at < 0 || at >= (total ?? 0) ? undefined : pages.row(at)?.id;
+  };
+  const previousId = neighbour(-1);
+  const nextId = neighbour(1);
   const active = useMemo(
     () => [...new URLSearchParams(query).keys()].filter((k) => k !== 'direction').length,
     [query],
@@ -168,6 +180,13 @@ export function SamplesPage({ selectedId }: { selectedId: string | undefined }) 
         <SampleDrawer
           id={selectedId}
           onClose={() => go(new URLSearchParams(query))}
+          onPrevious={previousId ? () => go(new URLSearchParams(query), previousId) : undefined}
+          onNext={nextId ? () => go(new URLSearchParams(query), nextId) : undefined}
+          position={
+            selectedIndex >= 0 && total
+              ? `${formatCount(selectedIndex + 1)} of ${formatCount(total)}`
+              : undefined
+          }
           onChanged={(sample) => {
             pages.patch(sample.id, { tags: sample.tags, rating: sample.rating });
             facets.reload();

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { checkFile } from '@distillery/check';
 import { type DatasetSnapshot, SampleFilterSchema, TrainingStrategySchema } from '@distillery/core';
 import {
   checkSplitRatios,
@@ -13,7 +12,7 @@ import {
   getExportFormat,
   listDatasets,
   parseSplitRatios,
-  projectDataDir,
+  type Session,
   splitSizes,
 } from '@distillery/runtime';
 import type {
@@ -25,17 +24,15 @@ import type {
 } from '../../shared/api-types';
 import { HttpError } from '../http-error';
 import type { Route } from '../route';
+import { exportsDir } from './export-routes';
 import { bodyFields } from './read-body-fields';
 import { sampleSelectionFromQuery } from './sample-selection-from-query';
 
-const SMALL_FILE_BYTES = 8 * 1024 * 1024;
-
-/** Which provider checker reads an export format (the others are for local trainers). */
-const CHECK_BACKEND: Record<string, 'together' | 'openai'> = {
-  together: 'together',
-  'together-preference': 'together',
-  openai: 'openai',
-};
+/** The first fine-tune backend that trains on an export format checks it, with its own rules. */
+function checkBackendFor(session: Session, format: string): string | null {
+  const trainer = session.plugins.list('fine-tune-backend').find((r) => r.manifest.formats?.includes(format));
+  return trainer?.id ?? null;
+}
 
 function summary(dataset: DatasetSnapshot): DatasetSummaryView {
   return {
@@ -76,11 +73,11 @@ export const datasetRoutes: readonly Route[] = [
   {
     method: 'GET',
     path: '/api/datasets/formats',
-    handler(): ExportFormatView[] {
+    handler({ ctx }): ExportFormatView[] {
       return EXPORT_FORMATS.map((id) => ({
         id,
         description: getExportFormat(id).description,
-        checkBackend: CHECK_BACKEND[id] ?? null,
+        checkBackend: checkBackendFor(ctx.session, id),
       }));
     },
   },
@@ -157,8 +154,7 @@ export const datasetRoutes: readonly Route[] = [
       }
       const model = f.string('model');
       const out = path.join(
-        projectDataDir(ctx.session),
-        'exports',
+        exportsDir(ctx.session),
         `${dataset.name}.${split}.${strategy.data}.${format}.jsonl`,
       );
       const exported = await exportDataset(ctx.session, ctx.store, {
@@ -168,17 +164,14 @@ export const datasetRoutes: readonly Route[] = [
         format: format as (typeof EXPORT_FORMATS)[number],
         out,
       });
-      const backend = CHECK_BACKEND[format];
-      const report = backend
-        ? await checkFile(exported.file, {
-            backend,
+      const backendId = checkBackendFor(ctx.session, format);
+      const report = backendId
+        ? await (await ctx.session.plugins.backend(backendId)).check(exported.file, {
             strict: true,
             expectReasoning: strategy.data === 'reasoning',
             ...(model ? { model } : {}),
             signal,
             maxFindings: 200,
-            // Worker threads only pay off on big files.
-            ...(exported.bytes < SMALL_FILE_BYTES ? { workers: 0 } : {}),
           })
         : null;
       return {
@@ -195,7 +188,7 @@ export const datasetRoutes: readonly Route[] = [
           flow: exported.flow,
           ...(exported.parser ? { parser: exported.parser } : {}),
         },
-        report: report ? { backend: backend!, ...report } : null,
+        report: report ? { backend: backendId!, ...report } : null,
       };
     },
   },

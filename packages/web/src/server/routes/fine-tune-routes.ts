@@ -106,7 +106,10 @@ export function fineTuneRoutes(options: { pollMs: number }): Route[] {
           backend: f.requiredString('backend'),
           baseModel: f.requiredString('baseModel'),
           strategy: strategy.data,
-          method: method.data,
+          // A backend without a LoRA/full choice refuses one; the form always sends one.
+          ...((await ctx.session.plugins.backend(f.requiredString('backend'))).methods
+            ? { method: method.data }
+            : {}),
           ...(hyperparameters ? { hyperparameters } : {}),
           ...(suffix ? { suffix } : {}),
         });
@@ -193,7 +196,7 @@ export function fineTuneRoutes(options: { pollMs: number }): Route[] {
       path: '/api/fine-tunes/:id/hardware',
       async handler({ ctx, params, signal }): Promise<HardwareView[]> {
         const record = await findFineTune(ctx.store, params.id!);
-        const backend = ctx.session.plugins.backend(record.backend);
+        const backend = await ctx.session.plugins.backend(record.backend);
         if (!backend.listHardware) return [];
         const options = record.resultModel ?? record.baseModel;
         return (await backend.listHardware(options, { signal })).map((h) => ({

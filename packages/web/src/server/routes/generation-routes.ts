@@ -55,14 +55,7 @@ export const generationRoutes: readonly Route[] = [
       const jobs = await ctx.store.listRecords(GENERATION_JOB_KIND, GenerationJobSchema);
       const failures = await ctx.store.listRecords(GENERATION_FAILURE_KIND, GenerationFailureSchema);
       return {
-        jobs: jobs
-          .map(
-            (r): GenerationJobView => ({
-              ...(r.value as Omit<GenerationJobView, 'updatedAt'>),
-              updatedAt: r.updatedAt,
-            }),
-          )
-          .reverse(),
+        jobs: jobs.map((r): GenerationJobView => ({ ...r.value, updatedAt: r.updatedAt })).reverse(),
         runs: ctx.generations.list(),
         failures: failures
           .slice(-FAILURES_SHOWN)

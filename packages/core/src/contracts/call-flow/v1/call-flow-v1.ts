@@ -1,13 +1,21 @@
-import type { JsonSchema } from '../schema/json-schema';
-import type { ChatMessage } from '../schema/message';
-import type { Prompt } from '../schema/prompt';
-import type { ModelParameters } from '../schema/run-config';
-import type { ReasoningOrigin } from '../schema/sample';
-import type { Usage } from '../schema/usage';
-import type { ReasoningExposure } from './model-catalog';
-import type { ChatResult, FinishReason, ModelProvider, StructuredOutputRequest } from './model-provider';
-import type { PluginBase } from './plugin-base';
-import type { ReasoningParseOptions, ReasoningParserPlugin } from './reasoning-parser';
+import type { JsonSchema } from '../../../schema/json-schema';
+import type { ChatMessage } from '../../../schema/message';
+import type { Prompt } from '../../../schema/prompt';
+import type { ModelParameters } from '../../../schema/run-config';
+import type { ReasoningOrigin } from '../../../schema/sample';
+import type { Usage } from '../../../schema/usage';
+import type { ReasoningExposure } from '../../model-catalog';
+import type {
+  ChatResult,
+  FinishReason,
+  ModelProvider,
+  StructuredOutputRequest,
+} from '../../model-provider/v1/model-provider-v1';
+import type { PluginBase } from '../../plugin-base';
+import type {
+  ReasoningParseOptions,
+  ReasoningParserPlugin,
+} from '../../reasoning-parser/v1/reasoning-parser-v1';
 
 /** Live progress of a flow, for people watching the reasoning stream. */
 export type FlowEvent =
@@ -51,6 +59,10 @@ export interface TaskOutput {
   latencyMs: number;
 }
 
-export interface CallFlow extends PluginBase<'call-flow'> {
+/** A call flow, contract v1: how a provider is called to answer one task input. */
+export interface CallFlowV1 extends PluginBase<'call-flow'> {
   run(input: CallFlowInput): Promise<TaskOutput>;
 }
+
+/** The current call flow contract. */
+export type CallFlow = CallFlowV1;

@@ -1,9 +1,10 @@
-import type { JsonSchema } from '../schema/json-schema';
-import type { ChatMessage } from '../schema/message';
-import type { ModelParameters } from '../schema/run-config';
-import type { Usage } from '../schema/usage';
-import type { ModelInfo, ReasoningExposure } from './model-catalog';
-import type { PluginBase } from './plugin-base';
+import type { JsonSchema } from '../../../schema/json-schema';
+import type { ChatMessage } from '../../../schema/message';
+import type { ModelParameters } from '../../../schema/run-config';
+import type { Usage } from '../../../schema/usage';
+import type { ModelBatchV1 } from '../../batch/v1/batch-v1';
+import type { ModelInfo, ReasoningExposure } from '../../model-catalog';
+import type { PluginBase } from '../../plugin-base';
 
 export interface StructuredOutputRequest {
   mode: 'json_schema' | 'json_object' | 'tool';
@@ -57,13 +58,22 @@ export interface CallOptions {
 }
 
 /**
- * A model API. `stream` yields deltas as they come and ends with exactly one `finish` event
- * carrying the complete result; a stream that breaks is retried (after a `retry` event) or
- * throws a ProviderError, never ends as if complete.
+ * A model API, contract v1. `stream` yields deltas as they come and ends with exactly one
+ * `finish` event carrying the complete result; a stream that breaks is retried (after a `retry`
+ * event) or throws a ProviderError, never ends as if complete.
+ *
+ * Optional capabilities are separate small contracts a provider may also implement; the kind
+ * table (`PLUGIN_KIND_TABLE['model-provider'].capabilities`) names them and their methods.
+ * `batch` (many calls as one provider-side job) is defined in `contracts/batch/v1`.
  */
-export interface ModelProvider extends PluginBase<'model-provider'> {
+export interface ModelProviderV1 extends PluginBase<'model-provider'> {
   chat(request: ChatRequest, options?: CallOptions): Promise<ChatResult>;
   stream(request: ChatRequest, options?: CallOptions): AsyncIterable<ChatStreamEvent>;
   /** Known models, how they expose reasoning, their prices. */
   readonly models?: readonly ModelInfo[];
+  /** The provider's batch API, where it has one (optional capability). */
+  readonly batch?: ModelBatchV1;
 }
+
+/** The current model provider contract. */
+export type ModelProvider = ModelProviderV1;

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  collectReasoningEvents,
-  parseReasoning,
-  type ReasoningEvent,
-  type ReasoningParserPlugin,
-} from './reasoning-parser';
+import { collectReasoningEvents, parseReasoning } from './parse-reasoning';
+import type { ReasoningEvent, ReasoningParserV1 } from './v1/reasoning-parser-v1';
 
 // A minimal parser: everything up to the first "|" is reasoning. Enough to exercise the helpers.
-const pipeParser: ReasoningParserPlugin = {
+const pipeParser: ReasoningParserV1 = {
   specificationVersion: 'v1',
   kind: 'reasoning-parser',
   id: 'pipe',

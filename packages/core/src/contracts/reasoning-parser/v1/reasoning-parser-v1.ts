@@ -1,5 +1,5 @@
-import type { FinishReason } from './model-provider';
-import type { PluginBase } from './plugin-base';
+import type { FinishReason } from '../../model-provider';
+import type { PluginBase } from '../../plugin-base';
 
 /**
  * What a parser emits while it reads a stream. `reasoning-start`/`reasoning-end` bracket each
@@ -39,8 +39,8 @@ export interface ReasoningParseOptions {
   finishReason?: FinishReason;
 }
 
-/** One instance per stream; stateful. */
-export interface ReasoningParser {
+/** One parser instance per stream; stateful. */
+export interface ReasoningStreamParserV1 {
   readonly state: 'content' | 'reasoning';
   /** Feed the next chunk. Never emits part of a marker: a possible marker prefix is held back. */
   push(chunk: string): ReasoningEvent[];
@@ -52,69 +52,21 @@ export interface ReasoningParser {
   finish(finishReason?: FinishReason): ReasoningEvent[];
 }
 
-export interface ReasoningParserPlugin extends PluginBase<'reasoning-parser'> {
+/** A reasoning parser plugin, contract v1: makes one stream parser per model output. */
+export interface ReasoningParserV1 extends PluginBase<'reasoning-parser'> {
   /** The markers this parser recognises, for help output, e.g. `['<think>', '</think>']`. */
   readonly markers?: readonly string[];
   /**
    * Model ids this parser fits, as case-insensitive regular expressions matched anywhere in the id
-   * (`gpt-oss`, `qwen3-.*-thinking`). `--parser auto` picks the parser whose pattern matches the
-   * longest part of the model id (or of a fine-tune's base model).
+   * (`gpt-oss`, `qwen3-.*-thinking`). The package's manifest repeats them, so `--parser auto` picks
+   * a parser from manifests without importing any: the pattern that matches the longest part of
+   * the model id (or of a fine-tune's base model) wins.
    */
   readonly models?: readonly string[];
-  create(options?: ReasoningParseOptions): ReasoningParser;
+  create(options?: ReasoningParseOptions): ReasoningStreamParserV1;
 }
 
-export interface ParsedReasoning {
-  reasoning: string;
-  content: string;
-  /** The output ended inside a reasoning block. */
-  truncated: boolean;
-  /** At least one reasoning block was opened (possibly empty). */
-  hasReasoning: boolean;
-}
-
-/** Folds parser events into a result. Whole-text parsing is push + finish, so modes cannot disagree. */
-export function collectReasoningEvents(events: Iterable<ReasoningEvent>): ParsedReasoning {
-  let reasoning = '';
-  let content = '';
-  let truncated = false;
-  let blocks = 0;
-  let blockStart = 0;
-  for (const event of events) {
-    switch (event.type) {
-      case 'reasoning-start':
-        blocks++;
-        blockStart = reasoning.length;
-        break;
-      case 'reasoning-delta':
-        reasoning += event.text;
-        break;
-      case 'reasoning-end':
-        if (event.truncated) truncated = true;
-        if (event.skippedThinking) {
-          // The template opened the block and the model stopped without closing it: its text is the answer.
-          content += reasoning.slice(blockStart);
-          reasoning = reasoning.slice(0, blockStart);
-          blocks--;
-        }
-        break;
-      case 'content-delta':
-        content += event.text;
-        break;
-    }
-  }
-  return { reasoning, content, truncated, hasReasoning: blocks > 0 };
-}
-
-/** Parses a stream given as chunks (or one whole text) with a fresh parser instance. */
-export function parseReasoning(
-  plugin: ReasoningParserPlugin,
-  chunks: string | Iterable<string>,
-  options?: ReasoningParseOptions,
-): ParsedReasoning {
-  const parser = plugin.create(options);
-  const events: ReasoningEvent[] = [];
-  for (const chunk of typeof chunks === 'string' ? [chunks] : chunks) events.push(...parser.push(chunk));
-  events.push(...parser.finish(options?.finishReason));
-  return collectReasoningEvents(events);
-}
+/** The current reasoning parser contract (the plugin). */
+export type ReasoningParserPlugin = ReasoningParserV1;
+/** The current per-stream parser instance. */
+export type ReasoningParser = ReasoningStreamParserV1;

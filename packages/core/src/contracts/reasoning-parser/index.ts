@@ -1,0 +1,2 @@
+export * from './parse-reasoning';
+export * from './v1/reasoning-parser-v1';

@@ -1,0 +1,276 @@
+import {
+  type BatchInfoV1,
+  type BatchRequestV1,
+  type BatchResultV1,
+  type BatchStatusV1,
+  type ChatRequest,
+  type ChatResult,
+  findModel,
+  type ModelBatchV1,
+  type ModelInfo,
+  ProviderError,
+  type RetryPolicy,
+} from '@distillery/core';
+import {
+  batchJsonlLines,
+  callWithRetry,
+  type ErrorContext,
+  type ResultContext,
+  readChatCompletion,
+  toJsonl,
+} from '@distillery/provider-kit';
+import type OpenAI from 'openai';
+import { toFile } from 'openai';
+import type { buildChatBody } from './build-chat-body';
+
+/**
+ * One line of a batch input file (openai-openapi `BatchRequestInput`; the SDK has no type for
+ * it). `body` is the Chat Completions body the direct call would send, without streaming.
+ */
+export interface OpenAIBatchInputLine {
+  custom_id: string;
+  method: 'POST';
+  url: '/v1/chat/completions';
+  body: ReturnType<typeof buildChatBody>;
+}
+
+/** One line of a batch output or error file (openai-openapi `BatchRequestOutput`). */
+interface OpenAIBatchOutputLine {
+  id?: string;
+  custom_id?: string;
+  response?: { status_code?: number; request_id?: string; body?: unknown } | null;
+  error?: { code?: string; message?: string } | null;
+}
+
+export interface OpenAIBatchDeps {
+  providerId: string;
+  label: string;
+  models: readonly ModelInfo[];
+  policy: RetryPolicy;
+  timeoutMs: number;
+  client(errors: ErrorContext): OpenAI;
+  errorContext(model: string): ErrorContext;
+  resultContext(request: ChatRequest): ResultContext;
+  body(request: ChatRequest, ctx: ResultContext): ReturnType<typeof buildChatBody>;
+}
+
+const STATUS: Record<OpenAI.Batches.Batch['status'], BatchStatusV1> = {
+  validating: 'validating',
+  in_progress: 'running',
+  finalizing: 'finalizing',
+  cancelling: 'cancelling',
+  completed: 'completed',
+  expired: 'expired',
+  cancelled: 'cancelled',
+  failed: 'failed',
+};
+
+/** OpenAI's Batch API bills every model at half its price (openai.com/api/pricing, "Batch"). */
+const BATCH_PRICE_FACTOR = 0.5;
+/** Where a batch leaves the metadata key the runtime traces it by. */
+const MAX_LIST_PAGES = 10;
+
+const iso = (seconds: number | undefined) =>
+  seconds === undefined ? undefined : new Date(seconds * 1000).toISOString();
+/** `error_file_id: ""` on clean batches means none (fetching it would 404). */
+const fileId = (id: string | undefined | null) => (id ? id : undefined);
+
+function metadataOf(batch: OpenAI.Batches.Batch): Record<string, string> | undefined {
+  if (!batch.metadata) return undefined;
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(batch.metadata)) if (typeof value === 'string') out[key] = value;
+  return out;
+}
+
+export function toBatchInfo(batch: OpenAI.Batches.Batch): BatchInfoV1 {
+  const ended = batch.completed_at ?? batch.failed_at ?? batch.expired_at ?? batch.cancelled_at;
+  const counts = batch.request_counts;
+  const errors = batch.errors?.data
+    ?.map((e) => [e.line != null ? `line ${e.line}` : '', e.code, e.message].filter(Boolean).join(': '))
+    .filter((e) => e.length > 0);
+  const metadata = metadataOf(batch);
+  const info: BatchInfoV1 = {
+    id: batch.id,
+    status: STATUS[batch.status] ?? 'running',
+    rawStatus: batch.status,
+    counts: {
+      total: counts?.total ?? null,
+      succeeded: counts?.completed ?? 0,
+      failed: counts?.failed ?? 0,
+    },
+    createdAt: iso(batch.created_at)!,
+    inputId: batch.input_file_id,
+    raw: batch,
+  };
+  if (batch.model) info.model = batch.model;
+  const expiresAt = iso(batch.expires_at);
+  if (expiresAt) info.expiresAt = expiresAt;
+  const endedAt = iso(ended);
+  if (endedAt) info.endedAt = endedAt;
+  if (metadata) info.metadata = metadata;
+  if (errors && errors.length > 0) info.errors = errors;
+  return info;
+}
+
+function readLine(line: unknown): BatchResultV1 | undefined {
+  if (typeof line !== 'object' || line === null) return undefined;
+  const out = line as OpenAIBatchOutputLine;
+  if (typeof out.custom_id !== 'string') return undefined;
+  const customId = out.custom_id;
+  const status = out.response?.status_code;
+  if (out.response && status !== undefined && status >= 200 && status < 300 && !out.error) {
+    return { customId, type: 'succeeded', body: out.response.body };
+  }
+  if (out.error) {
+    const code = out.error.code ?? 'error';
+    const type = code === 'batch_expired' ? 'expired' : code === 'batch_cancelled' ? 'cancelled' : 'errored';
+    return { customId, type, reason: out.error.message ?? code, code };
+  }
+  const body = out.response?.body as { error?: { message?: string; code?: string | null } } | undefined;
+  return {
+    customId,
+    type: 'errored',
+    reason: body?.error?.message ?? `HTTP ${status ?? 'error'}`,
+    ...(body?.error?.code ? { code: body.error.code } : {}),
+    ...(status !== undefined ? { status } : {}),
+  };
+}
+
+/** The Batch API (`/v1/files` + `/v1/batches`) of OpenAI, through the `openai` SDK. */
+export function createOpenAIBatch(deps: OpenAIBatchDeps): ModelBatchV1 {
+  const control = (subject: string) => ({ ...deps.errorContext('batch'), subject });
+  const call = <T>(
+    subject: string,
+    signal: AbortSignal | undefined,
+    fn: (c: OpenAI, s: AbortSignal) => Promise<T>,
+  ) => {
+    const errors = control(subject);
+    return callWithRetry({
+      errors,
+      policy: deps.policy,
+      timeoutMs: deps.timeoutMs,
+      signal,
+      call: (s) => fn(deps.client(errors), s),
+    });
+  };
+  const line = (request: BatchRequestV1): OpenAIBatchInputLine => ({
+    custom_id: request.customId,
+    method: 'POST',
+    url: '/v1/chat/completions',
+    body: deps.body(request.request, deps.resultContext(request.request)),
+  });
+
+  const list = async (limit: number, signal: AbortSignal | undefined): Promise<OpenAI.Batches.Batch[]> => {
+    const found: OpenAI.Batches.Batch[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < MAX_LIST_PAGES && found.length < limit; page++) {
+      const result = await call('the batch list', signal, (c, s) =>
+        c.batches.list({ limit: Math.min(100, limit), ...(after ? { after } : {}) }, { signal: s }),
+      );
+      found.push(...result.data);
+      if (!result.has_more || result.data.length === 0) break;
+      after = result.data.at(-1)?.id;
+    }
+    return found.slice(0, limit);
+  };
+
+  return {
+    specificationVersion: 'v1',
+    limits: { maxRequests: 50_000, maxBytes: 200 * 1024 * 1024, maxCustomIdLength: 64 },
+    pricing(model, direct) {
+      const pricing = direct ?? findModel(deps.models, model)?.pricing;
+      return pricing
+        ? {
+            inputPerMillion: pricing.inputPerMillion * BATCH_PRICE_FACTOR,
+            outputPerMillion: pricing.outputPerMillion * BATCH_PRICE_FACTOR,
+          }
+        : undefined;
+    },
+    size(request) {
+      return Buffer.byteLength(JSON.stringify(line(request))) + 1;
+    },
+    async submit(submission, options = {}) {
+      const jsonl = toJsonl(submission.requests.map(line));
+      const name = `${submission.metadata.distillery_batch ?? 'distillery-batch'}.jsonl`;
+      const file = await call('the batch input file', options.signal, async (c, s) =>
+        c.files.create({ file: await toFile(Buffer.from(jsonl), name), purpose: 'batch' }, { signal: s }),
+      );
+      await submission.onInputStored?.(file.id);
+      // Not retried: a create whose answer is lost would make a second batch; `find` traces it instead.
+      const errors = control(`batch of ${submission.requests.length} requests`);
+      const batch = await callWithRetry({
+        errors,
+        policy: { ...deps.policy, maxRetries: 0 },
+        timeoutMs: deps.timeoutMs,
+        signal: options.signal,
+        call: (s) =>
+          deps.client(errors).batches.create(
+            {
+              input_file_id: file.id,
+              endpoint: '/v1/chat/completions',
+              completion_window: '24h',
+              metadata: submission.metadata,
+            },
+            { signal: s },
+          ),
+      });
+      return toBatchInfo(batch);
+    },
+    async get(id, options = {}) {
+      return toBatchInfo(
+        await call(`batch ${id}`, options.signal, (c, s) => c.batches.retrieve(id, { signal: s })),
+      );
+    },
+    async list(options = {}) {
+      return (await list(options.limit ?? 20, options.signal)).map(toBatchInfo);
+    },
+    async find(trace, options = {}) {
+      const since = Date.parse(trace.submittedAt) / 1000 - 600;
+      const key = Object.entries(trace.metadata);
+      for (const batch of await list(MAX_LIST_PAGES * 100, options.signal)) {
+        if (batch.created_at < since) break;
+        const metadata = metadataOf(batch) ?? {};
+        const sameMetadata = key.length > 0 && key.every(([k, v]) => metadata[k] === v);
+        if (sameMetadata || (trace.inputId !== undefined && batch.input_file_id === trace.inputId)) {
+          return toBatchInfo(batch);
+        }
+      }
+      return undefined;
+    },
+    async cancel(id, options = {}) {
+      return toBatchInfo(
+        await call(`batch ${id}`, options.signal, (c, s) => c.batches.cancel(id, { signal: s })),
+      );
+    },
+    async *results(info, options = {}) {
+      const batch = info.raw as OpenAI.Batches.Batch;
+      const output = fileId(batch.output_file_id);
+      const errorFile = fileId(batch.error_file_id);
+      if (batch.status === 'completed' && !output && (batch.request_counts?.completed ?? 0) > 0) {
+        throw new ProviderError(
+          `${deps.label} says batch ${batch.id} completed ${batch.request_counts?.completed} requests but gave no output file. Check the batch in the provider's dashboard; its requests are not marked done.`,
+          { provider: deps.providerId, kind: 'invalid-response' },
+        );
+      }
+      if (batch.status === 'completed' && !output && !errorFile) {
+        throw new ProviderError(
+          `${deps.label} says batch ${batch.id} completed but gave neither an output nor an error file. Check the batch in the provider's dashboard.`,
+          { provider: deps.providerId, kind: 'invalid-response' },
+        );
+      }
+      for (const id of [output, errorFile]) {
+        if (!id) continue;
+        const response = await call(`batch results file ${id}`, options.signal, (c, s) =>
+          c.files.content(id, { signal: s }),
+        );
+        for await (const raw of batchJsonlLines(response.body)) {
+          const result = readLine(raw);
+          if (result) yield result;
+        }
+      }
+    },
+    read(request, body): ChatResult {
+      return readChatCompletion(body, deps.resultContext(request));
+    },
+  };
+}

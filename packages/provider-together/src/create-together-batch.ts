@@ -1,0 +1,244 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  type BatchInfoV1,
+  type BatchRequestV1,
+  type BatchResultV1,
+  type BatchStatusV1,
+  type ChatRequest,
+  type ChatResult,
+  type ModelBatchV1,
+  type ModelPricing,
+  ProviderError,
+  type RetryPolicy,
+} from '@distillery/core';
+import {
+  batchJsonlLines,
+  callWithRetry,
+  type ErrorContext,
+  type ResultContext,
+  readChatCompletion,
+  toJsonl,
+} from '@distillery/provider-kit';
+import type Together from 'together-ai';
+import type { buildTogetherBody } from './build-together-body';
+import type { TogetherUploadSettings } from './upload-together-file';
+import { uploadTogetherFile } from './upload-together-file';
+
+/**
+ * One line of a Together batch input file (docs.together.ai batch inference; the SDK has no type
+ * for it): the custom id and the Chat Completions body the direct call would send, unstreamed.
+ */
+export interface TogetherBatchInputLine {
+  custom_id: string;
+  body: ReturnType<typeof buildTogetherBody>;
+}
+
+/** One line of a Together batch output or error file. */
+interface TogetherBatchOutputLine {
+  custom_id?: string;
+  response?: { status_code?: number; body?: unknown } | null;
+  error?: { message?: string; code?: string | number } | null;
+}
+
+export interface TogetherBatchDeps {
+  providerId: string;
+  label: string;
+  policy: RetryPolicy;
+  timeoutMs: number;
+  client(errors: ErrorContext): Together;
+  errorContext(model: string): ErrorContext;
+  resultContext(request: ChatRequest): ResultContext;
+  body(request: ChatRequest): ReturnType<typeof buildTogetherBody>;
+  /** How to upload the input file (throws when there is no API key). */
+  upload(errors: ErrorContext): Omit<TogetherUploadSettings, 'errors' | 'purpose' | 'signal' | 'finalize'>;
+}
+
+const STATUS: Record<NonNullable<Together.Batches.BatchJob['status']>, BatchStatusV1> = {
+  VALIDATING: 'validating',
+  IN_PROGRESS: 'running',
+  COMPLETED: 'completed',
+  FAILED: 'failed',
+  EXPIRED: 'expired',
+  CANCELLED: 'cancelled',
+};
+
+/**
+ * Batch prices Together publishes per model (USD per million tokens). Sources conflict on which
+ * models are discounted (see the batch API notes): only the ones listed here are priced; any
+ * other model's batch price is unknown rather than assumed.
+ */
+const BATCH_PRICES: Record<string, ModelPricing> = {
+  'meta-llama/llama-3.3-70b-instruct-turbo': { inputPerMillion: 0.44, outputPerMillion: 0.44 },
+};
+
+export function toTogetherBatchInfo(job: Together.Batches.BatchJob): BatchInfoV1 {
+  const status = job.status ? (STATUS[job.status] ?? 'running') : 'validating';
+  const info: BatchInfoV1 = {
+    id: job.id ?? '',
+    status,
+    rawStatus: job.status ?? 'UNKNOWN',
+    // Together reports progress (0-100), not request counts.
+    counts: { total: null, succeeded: 0, failed: 0 },
+    createdAt: job.created_at ?? new Date(0).toISOString(),
+    raw: job,
+  };
+  if (job.model_id) info.model = job.model_id;
+  if (job.input_file_id) info.inputId = job.input_file_id;
+  if (typeof job.progress === 'number') info.progress = job.progress / 100;
+  if (job.job_deadline) info.expiresAt = job.job_deadline;
+  if (job.completed_at) info.endedAt = job.completed_at;
+  if (job.error) info.errors = [job.error];
+  return info;
+}
+
+function readLine(line: unknown): BatchResultV1 | undefined {
+  if (typeof line !== 'object' || line === null) return undefined;
+  const out = line as TogetherBatchOutputLine;
+  if (typeof out.custom_id !== 'string') return undefined;
+  const status = out.response?.status_code;
+  if (out.response && !out.error && (status === undefined || (status >= 200 && status < 300))) {
+    return { customId: out.custom_id, type: 'succeeded', body: out.response.body };
+  }
+  const body = out.response?.body as { error?: { message?: string } } | undefined;
+  const reason = out.error?.message ?? body?.error?.message ?? `HTTP ${status ?? 'error'}`;
+  const code = out.error?.code !== undefined ? String(out.error.code) : undefined;
+  const type = /expire/i.test(code ?? reason)
+    ? 'expired'
+    : /cancel/i.test(code ?? reason)
+      ? 'cancelled'
+      : 'errored';
+  return {
+    customId: out.custom_id,
+    type,
+    reason,
+    ...(code !== undefined ? { code } : {}),
+    ...(status !== undefined ? { status } : {}),
+  };
+}
+
+/** Together's batch API (`/v1/files` with purpose `batch-api`, `/v1/batches`), through `together-ai`. */
+export function createTogetherBatch(deps: TogetherBatchDeps): ModelBatchV1 {
+  const control = (subject: string) => ({ ...deps.errorContext('batch'), subject });
+  const call = <T>(
+    subject: string,
+    signal: AbortSignal | undefined,
+    fn: (c: Together, s: AbortSignal) => Promise<T>,
+  ) => {
+    const errors = control(subject);
+    return callWithRetry({
+      errors,
+      policy: deps.policy,
+      timeoutMs: deps.timeoutMs,
+      signal,
+      call: (s) => fn(deps.client(errors), s),
+    });
+  };
+  const line = (request: BatchRequestV1): TogetherBatchInputLine => ({
+    custom_id: request.customId,
+    body: deps.body(request.request),
+  });
+  const list = async (signal: AbortSignal | undefined) =>
+    call('the batch list', signal, (c, s) => c.batches.list({ signal: s }));
+
+  return {
+    specificationVersion: 'v1',
+    limits: { maxRequests: 50_000, maxBytes: 100 * 1024 * 1024, maxCustomIdLength: 64 },
+    pricing(model) {
+      return BATCH_PRICES[model.toLowerCase()];
+    },
+    size(request) {
+      return Buffer.byteLength(JSON.stringify(line(request))) + 1;
+    },
+    async submit(submission, options = {}) {
+      const dir = await mkdtemp(path.join(tmpdir(), 'distill-batch-'));
+      try {
+        const file = path.join(dir, `${submission.metadata.distillery_batch ?? 'batch'}.jsonl`);
+        await writeFile(file, toJsonl(submission.requests.map(line)));
+        const fileErrors = control('the batch input file');
+        const uploaded = await uploadTogetherFile(file, {
+          ...deps.upload(fileErrors),
+          errors: fileErrors,
+          purpose: 'batch-api',
+          finalize: 'get',
+          signal: options.signal,
+        });
+        await submission.onInputStored?.(uploaded.id);
+        // Not retried: a create whose answer is lost would make a second batch; `find` traces it by its input file.
+        const errors = control(`batch of ${submission.requests.length} requests`);
+        const created = await callWithRetry({
+          errors,
+          policy: { ...deps.policy, maxRetries: 0 },
+          timeoutMs: deps.timeoutMs,
+          signal: options.signal,
+          call: (s) =>
+            deps.client(errors).batches.create(
+              {
+                endpoint: '/v1/chat/completions',
+                input_file_id: uploaded.id,
+                completion_window: '24h',
+                model_id: submission.model,
+              },
+              { signal: s },
+            ),
+        });
+        if (!created.job?.id) {
+          throw new ProviderError(`${deps.label} accepted a batch but returned no job id.`, {
+            provider: deps.providerId,
+            kind: 'invalid-response',
+          });
+        }
+        return toTogetherBatchInfo(created.job);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    async get(id, options = {}) {
+      return toTogetherBatchInfo(
+        await call(`batch ${id}`, options.signal, (c, s) => c.batches.retrieve(id, { signal: s })),
+      );
+    },
+    async list(options = {}) {
+      const jobs = await list(options.signal);
+      return jobs
+        .map(toTogetherBatchInfo)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        .slice(0, options.limit ?? 20);
+    },
+    async find(trace, options = {}) {
+      if (trace.inputId === undefined) return undefined; // no metadata on Together batches: only the input file tells
+      const job = (await list(options.signal)).find((j) => j.input_file_id === trace.inputId);
+      return job ? toTogetherBatchInfo(job) : undefined;
+    },
+    async cancel(id, options = {}) {
+      return toTogetherBatchInfo(
+        await call(`batch ${id}`, options.signal, (c, s) => c.batches.cancel(id, { signal: s })),
+      );
+    },
+    async *results(info, options = {}) {
+      const job = info.raw as Together.Batches.BatchJob;
+      const output = job.output_file_id || undefined;
+      const errorFile = job.error_file_id || undefined;
+      if (job.status === 'COMPLETED' && !output && !errorFile) {
+        throw new ProviderError(
+          `${deps.label} says batch ${job.id} completed but gave neither an output nor an error file. Check the batch in Together's dashboard.`,
+          { provider: deps.providerId, kind: 'invalid-response' },
+        );
+      }
+      for (const id of [output, errorFile]) {
+        if (!id) continue;
+        const response = await call(`batch results file ${id}`, options.signal, (c, s) =>
+          c.files.content(id, { signal: s }),
+        );
+        for await (const raw of batchJsonlLines(response.body)) {
+          const result = readLine(raw);
+          if (result) yield result;
+        }
+      }
+    },
+    read(request, body): ChatResult {
+      return readChatCompletion(body, deps.resultContext(request));
+    },
+  };
+}
