@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,5 +69,32 @@ describe('start-up budget (modules loaded, not time)', () => {
     expect(packages).toContain('@distillery/parser-markers');
     for (const other of ['@distillery/parser-harmony', '@distillery/provider-openai', 'zod', 'jiti'])
       expect(packages).not.toContain(other);
+  });
+
+  it('`distill check --backend together|openai` loads the backend and the checker, not its SDK or zod', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'distill-check-'));
+    try {
+      const file = path.join(dir, 'train.jsonl');
+      const line = {
+        messages: [
+          { role: 'user', content: 'hi' },
+          { role: 'assistant', content: 'hello' },
+        ],
+      };
+      writeFileSync(file, `${JSON.stringify(line)}\n`.repeat(12));
+      for (const [backend, plugin] of [
+        ['together', '@distillery/provider-together'],
+        ['openai', '@distillery/provider-openai'],
+      ]) {
+        const modules = modulesLoadedBy(['check', '--backend', backend, file, '--json']);
+        const packages = new Set(modules.filter((u) => !u.endsWith('.json')).map(packageOf));
+        expect(packages).toContain(plugin);
+        expect(packages).toContain('@distillery/check');
+        for (const heavy of ['zod', 'jiti', 'openai', 'together-ai', '@anthropic-ai/sdk'])
+          expect(packages, `${backend}: ${heavy}`).not.toContain(heavy);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

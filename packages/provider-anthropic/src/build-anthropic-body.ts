@@ -1,4 +1,5 @@
-import { type ChatMessage, type ChatRequest, ProviderError } from '@distillery/core';
+import type { ChatMessage } from '@distillery/core';
+import { type ChatRequest, ProviderError } from '@distillery/core/contracts';
 import { apiName, toStrictJsonSchema } from '@distillery/provider-kit';
 import type { AnthropicModelInfo } from './anthropic-models';
 

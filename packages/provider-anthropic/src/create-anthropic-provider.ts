@@ -6,7 +6,7 @@ import {
   type ChatStreamEvent,
   findModel,
   type ModelProvider,
-} from '@distillery/core';
+} from '@distillery/core/contracts';
 import {
   callWithRetry,
   type ErrorContext,

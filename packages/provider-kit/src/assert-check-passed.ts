@@ -1,4 +1,4 @@
-import { type CheckReport, InputError } from '@distillery/core';
+import { type CheckReport, InputError } from '@distillery/core/contracts';
 
 /** How many findings an error message lists before it only counts the rest. */
 const LISTED = 5;

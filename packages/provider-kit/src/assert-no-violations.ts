@@ -1,4 +1,4 @@
-import { InputError } from '@distillery/core';
+import { InputError } from '@distillery/core/contracts';
 
 /** One reason a fine-tune request cannot run: `param` is the API's field name. */
 export interface HyperparameterViolation {

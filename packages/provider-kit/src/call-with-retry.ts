@@ -1,4 +1,4 @@
-import { ProviderError, type RetryPolicy, withRetry } from '@distillery/core';
+import { ProviderError, type RetryPolicy, withRetry } from '@distillery/core/contracts';
 import { attemptSignal } from './attempt-signal';
 import { aborted, type ErrorContext, timedOut, toProviderError } from './to-provider-error';
 

@@ -1,4 +1,4 @@
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '@distillery/core';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '@distillery/core/contracts';
 
 /** The connection options every provider plugin takes. */
 export interface ProviderConnectionOptions {

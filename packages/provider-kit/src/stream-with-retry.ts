@@ -5,7 +5,7 @@ import {
   type RetryPolicy,
   retryDelayMs,
   sleep,
-} from '@distillery/core';
+} from '@distillery/core/contracts';
 import { attemptSignal } from './attempt-signal';
 import {
   aborted,

@@ -1,4 +1,4 @@
-import { type HeaderReader, ProviderError, parseRetryAfterMs } from '@distillery/core';
+import { type HeaderReader, ProviderError, parseRetryAfterMs } from '@distillery/core/contracts';
 
 /** What an error message needs to name the provider, the model and what to do. */
 export interface ErrorContext {

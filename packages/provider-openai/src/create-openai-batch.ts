@@ -10,7 +10,7 @@ import {
   type ModelInfo,
   ProviderError,
   type RetryPolicy,
-} from '@distillery/core';
+} from '@distillery/core/contracts';
 import {
   batchJsonlLines,
   callWithRetry,
@@ -20,7 +20,6 @@ import {
   toJsonl,
 } from '@distillery/provider-kit';
 import type OpenAI from 'openai';
-import { toFile } from 'openai';
 import type { buildChatBody } from './build-chat-body';
 
 /**
@@ -48,7 +47,7 @@ export interface OpenAIBatchDeps {
   models: readonly ModelInfo[];
   policy: RetryPolicy;
   timeoutMs: number;
-  client(errors: ErrorContext): OpenAI;
+  client(errors: ErrorContext): Promise<OpenAI>;
   errorContext(model: string): ErrorContext;
   resultContext(request: ChatRequest): ResultContext;
   body(request: ChatRequest, ctx: ResultContext): ReturnType<typeof buildChatBody>;
@@ -150,7 +149,7 @@ export function createOpenAIBatch(deps: OpenAIBatchDeps): ModelBatchV1 {
       policy: deps.policy,
       timeoutMs: deps.timeoutMs,
       signal,
-      call: (s) => fn(deps.client(errors), s),
+      call: async (s) => fn(await deps.client(errors), s),
     });
   };
   const line = (request: BatchRequestV1): OpenAIBatchInputLine => ({
@@ -193,7 +192,10 @@ export function createOpenAIBatch(deps: OpenAIBatchDeps): ModelBatchV1 {
       const jsonl = toJsonl(submission.requests.map(line));
       const name = `${submission.metadata.distillery_batch ?? 'distillery-batch'}.jsonl`;
       const file = await call('the batch input file', options.signal, async (c, s) =>
-        c.files.create({ file: await toFile(Buffer.from(jsonl), name), purpose: 'batch' }, { signal: s }),
+        c.files.create(
+          { file: new File([jsonl], name, { type: 'application/jsonl' }), purpose: 'batch' },
+          { signal: s },
+        ),
       );
       await submission.onInputStored?.(file.id);
       // Not retried: a create whose answer is lost would make a second batch; `find` traces it instead.
@@ -203,8 +205,8 @@ export function createOpenAIBatch(deps: OpenAIBatchDeps): ModelBatchV1 {
         policy: { ...deps.policy, maxRetries: 0 },
         timeoutMs: deps.timeoutMs,
         signal: options.signal,
-        call: (s) =>
-          deps.client(errors).batches.create(
+        call: async (s) =>
+          (await deps.client(errors)).batches.create(
             {
               input_file_id: file.id,
               endpoint: '/v1/chat/completions',

@@ -1,18 +1,18 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type CheckFileOptions, checkFile } from '@distillery/check';
+import type { FineTuneEvent } from '@distillery/core';
 import {
   type CallOptions,
   type CheckReport,
   type FineTuneBackend,
-  type FineTuneEvent,
   type FineTuneJobRequest,
   type FineTuneJobState,
   InputError,
   type JobProblem,
   type JobVerdict,
   type TrainerCheckOptions,
-} from '@distillery/core';
+} from '@distillery/core/contracts';
 import {
   assertCheckPassed,
   assertNoViolations,
@@ -124,7 +124,14 @@ export function createOpenAIFineTuneBackend(
     signal: AbortSignal | undefined,
     fn: (c: OpenAI, s: AbortSignal) => Promise<T>,
     attemptMs = timeoutMs,
-  ) => callWithRetry({ errors, policy, timeoutMs: attemptMs, signal, call: (s) => fn(sdk(errors), s) });
+  ) =>
+    callWithRetry({
+      errors,
+      policy,
+      timeoutMs: attemptMs,
+      signal,
+      call: async (s) => fn(await sdk(errors), s),
+    });
 
   async function check(path: string, callOptions: TrainerCheckOptions = {}): Promise<CheckReport> {
     if (!existsSync(path))

@@ -4,7 +4,7 @@ import {
   type ModelInfo,
   type ModelProvider,
   type ReasoningExposure,
-} from '@distillery/core';
+} from '@distillery/core/contracts';
 import {
   chatCompletionsMethods,
   type ErrorContext,
@@ -112,10 +112,13 @@ export function createOpenAIProvider(options: OpenAIProviderOptions = {}): OpenA
     errorContext,
     resultContext,
     body: bodyFor,
-    send: (body, signal, errors) =>
-      getClient(errors).chat.completions.create(body as unknown as OpenAI.Chat.ChatCompletionCreateParams, {
-        signal,
-      }),
+    send: async (body, signal, errors) =>
+      (await getClient(errors)).chat.completions.create(
+        body as unknown as OpenAI.Chat.ChatCompletionCreateParams,
+        {
+          signal,
+        },
+      ),
   });
 
   // Of the OpenAI-compatible servers, only OpenAI itself has the Batch API.

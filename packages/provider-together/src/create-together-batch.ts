@@ -12,7 +12,7 @@ import {
   type ModelPricing,
   ProviderError,
   type RetryPolicy,
-} from '@distillery/core';
+} from '@distillery/core/contracts';
 import {
   batchJsonlLines,
   callWithRetry,
@@ -47,7 +47,7 @@ export interface TogetherBatchDeps {
   label: string;
   policy: RetryPolicy;
   timeoutMs: number;
-  client(errors: ErrorContext): Together;
+  client(errors: ErrorContext): Promise<Together>;
   errorContext(model: string): ErrorContext;
   resultContext(request: ChatRequest): ResultContext;
   body(request: ChatRequest): ReturnType<typeof buildTogetherBody>;
@@ -132,7 +132,7 @@ export function createTogetherBatch(deps: TogetherBatchDeps): ModelBatchV1 {
       policy: deps.policy,
       timeoutMs: deps.timeoutMs,
       signal,
-      call: (s) => fn(deps.client(errors), s),
+      call: async (s) => fn(await deps.client(errors), s),
     });
   };
   const line = (request: BatchRequestV1): TogetherBatchInputLine => ({
@@ -172,8 +172,8 @@ export function createTogetherBatch(deps: TogetherBatchDeps): ModelBatchV1 {
           policy: { ...deps.policy, maxRetries: 0 },
           timeoutMs: deps.timeoutMs,
           signal: options.signal,
-          call: (s) =>
-            deps.client(errors).batches.create(
+          call: async (s) =>
+            (await deps.client(errors)).batches.create(
               {
                 endpoint: '/v1/chat/completions',
                 input_file_id: uploaded.id,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type CheckFileOptions, checkFile } from '@distillery/check';
+import type { FineTuneEvent } from '@distillery/core';
 import {
   type CallOptions,
   type CheckReport,
@@ -8,7 +9,6 @@ import {
   type DeployRequest,
   type EndpointInfo,
   type FineTuneBackend,
-  type FineTuneEvent,
   type FineTuneJobRequest,
   type FineTuneJobState,
   type HardwareOption,
@@ -19,7 +19,7 @@ import {
   type PriceEstimate,
   ProviderError,
   type TrainerCheckOptions,
-} from '@distillery/core';
+} from '@distillery/core/contracts';
 import {
   assertCheckPassed,
   assertNoViolations,
@@ -178,7 +178,7 @@ export function createTogetherFineTuneBackend(
     errors: ErrorContext,
     signal: AbortSignal | undefined,
     fn: (c: Together, s: AbortSignal) => Promise<T>,
-  ) => callWithRetry({ errors, policy, timeoutMs, signal, call: (s) => fn(sdk(errors), s) });
+  ) => callWithRetry({ errors, policy, timeoutMs, signal, call: async (s) => fn(await sdk(errors), s) });
 
   async function check(path: string, callOptions: TrainerCheckOptions = {}): Promise<CheckReport> {
     if (!existsSync(path))

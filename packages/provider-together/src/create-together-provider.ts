@@ -1,4 +1,4 @@
-import { type ChatRequest, findModel, type ModelInfo, type ModelProvider } from '@distillery/core';
+import { type ChatRequest, findModel, type ModelInfo, type ModelProvider } from '@distillery/core/contracts';
 import {
   chatCompletionsMethods,
   type ErrorContext,
@@ -77,10 +77,13 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): T
     errorContext,
     resultContext,
     body: bodyFor,
-    send: (body, signal, errors) =>
-      getClient(errors).chat.completions.create(body as unknown as Together.Chat.CompletionCreateParams, {
-        signal,
-      }),
+    send: async (body, signal, errors) =>
+      (await getClient(errors)).chat.completions.create(
+        body as unknown as Together.Chat.CompletionCreateParams,
+        {
+          signal,
+        },
+      ),
   });
 
   const batch = createTogetherBatch({

@@ -1,7 +1,7 @@
 import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { InputError, ProviderError, type RetryPolicy } from '@distillery/core';
+import { InputError, ProviderError, type RetryPolicy } from '@distillery/core/contracts';
 import { callWithRetry, type ErrorContext } from '@distillery/provider-kit';
 
 /** Together's FileResponse (the fields read here; `FileType`/`Processed` are spelled as the API does). */
