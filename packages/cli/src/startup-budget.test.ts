@@ -85,7 +85,7 @@ describe('start-up budget (modules loaded, not time)', () => {
       for (const [backend, plugin] of [
         ['together', '@distillery/provider-together'],
         ['openai', '@distillery/provider-openai'],
-      ]) {
+      ] as const) {
         const modules = modulesLoadedBy(['check', '--backend', backend, file, '--json']);
         const packages = new Set(modules.filter((u) => !u.endsWith('.json')).map(packageOf));
         expect(packages).toContain(plugin);

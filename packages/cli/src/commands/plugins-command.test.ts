@@ -24,7 +24,10 @@ describe('distill plugins', () => {
       kind: 'reasoning-parser',
       package: '@distillery/parser-markers',
     });
-    expect(byId('gpt-oss')).toMatchObject({ kind: 'reasoning-parser', package: '@distillery/parser-harmony' });
+    expect(byId('gpt-oss')).toMatchObject({
+      kind: 'reasoning-parser',
+      package: '@distillery/parser-harmony',
+    });
     expect(byId('cot')).toMatchObject({ kind: 'call-flow', package: '@distillery/flows' });
     for (const id of ['openai', 'together', 'anthropic'])
       expect(byId(id, 'model-provider')).toMatchObject({ package: `@distillery/provider-${id}` });
