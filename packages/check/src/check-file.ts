@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CheckReport } from '@distillery/core';
+import { InputError } from '@distillery/core/contracts';
 import { BatchPool } from './batch-pool';
 import { BufferRecycler } from './buffer-recycler';
 import { defaultMaxSeqLength } from './default-max-seq-length';
@@ -104,8 +105,6 @@ async function openableFile(path: string, label = 'File'): Promise<Stats> {
           ? `${label} not found: ${path}.`
           : `${label} ${path} cannot be read.`;
   }
-  // Imported here only: @distillery/core loads zod, which costs tens of milliseconds at startup.
-  const { InputError } = await import('@distillery/core');
   throw new InputError(message, {
     location: path,
     advice: message.includes('permission')
@@ -120,7 +119,9 @@ async function scanFile(
   options: { workers: number; chunkSize: number; signal?: AbortSignal },
   onResult: (result: BatchResult, fileOffset: number) => void,
 ): Promise<number> {
-  const url = options.workers > 0 ? workerUrl() : null;
+  // A file that fits in one chunk is one batch: starting a worker thread would cost more than it saves.
+  const small = (await stat(path)).size <= options.chunkSize;
+  const url = options.workers > 0 && !small ? workerUrl() : null;
   const workers = url ? options.workers : 0;
   const buffers = new BufferRecycler(options.chunkSize * 2);
   const pool = url

@@ -1,4 +1,5 @@
 import type { ChatResult, ChatStreamEvent, FinishReason, ModelInfo, Usage } from '@distillery/core';
+import { asRecord, isRecord } from '@distillery/provider-kit';
 
 type Json = Record<string, unknown>;
 
@@ -51,8 +52,14 @@ const THINKING_SEPARATOR = '\n\n';
  * with a blank line; thinking and redacted_thinking blocks are kept whole (with signatures) in
  * `reasoningMetadata.thinking_blocks`, to be sent back unchanged.
  */
-export function resultFromMessage(message: Json, ctx: AnthropicResultContext, toolJson?: string): ChatResult {
-  const blocks = Array.isArray(message.content) ? (message.content as Json[]) : [];
+export function resultFromMessage(
+  response: unknown,
+  ctx: AnthropicResultContext,
+  toolJson?: string,
+): ChatResult {
+  // The SDK types the message but does not check it: every field is narrowed.
+  const message = asRecord(response);
+  const blocks = Array.isArray(message.content) ? message.content.filter(isRecord) : [];
   const thinking: string[] = [];
   const kept: Json[] = [];
   let text = '';

@@ -1,26 +1,48 @@
+import type Anthropic from '@anthropic-ai/sdk';
 import type { ChatMessage } from '@distillery/core';
 import { type ChatRequest, ProviderError } from '@distillery/core/contracts';
-import { apiName, toStrictJsonSchema } from '@distillery/provider-kit';
+import { apiName, isRecord, toStrictJsonSchema } from '@distillery/provider-kit';
 import type { AnthropicModelInfo } from './anthropic-models';
 
-type Body = Record<string, unknown>;
+/**
+ * A Messages API body: the `@anthropic-ai/sdk` params plus the sampling fields that SDK 1.12 no
+ * longer types but the API still takes without thinking on older models (`temperature`, `top_p`).
+ */
+export interface AnthropicMessageBody extends Omit<Anthropic.MessageCreateParamsNonStreaming, 'stream'> {
+  stream?: boolean;
+  temperature?: number;
+  top_p?: number;
+}
+
+type ThinkingBlock = Anthropic.ThinkingBlockParam | Anthropic.RedactedThinkingBlockParam;
+
+/** A thinking or redacted_thinking block as the API returned it (checked field by field). */
+function toThinkingBlock(value: unknown): ThinkingBlock | undefined {
+  if (!isRecord(value)) return undefined;
+  if (value.type === 'thinking' && typeof value.thinking === 'string' && typeof value.signature === 'string')
+    return { type: 'thinking', thinking: value.thinking, signature: value.signature };
+  if (value.type === 'redacted_thinking' && typeof value.data === 'string')
+    return { type: 'redacted_thinking', data: value.data };
+  return undefined;
+}
 
 /** Default `max_tokens` with thinking on / off (Anthropic requires the field). */
 export const DEFAULT_MAX_TOKENS_THINKING = 32_000;
 export const DEFAULT_MAX_TOKENS = 8_192;
 
 /** The thinking and redacted_thinking blocks kept from an answer, to send back unchanged. */
-export function thinkingBlocksOf(metadata: unknown): Record<string, unknown>[] | undefined {
-  if (typeof metadata !== 'object' || metadata === null) return undefined;
-  const blocks = (metadata as { thinking_blocks?: unknown }).thinking_blocks;
-  return Array.isArray(blocks) ? (blocks as Record<string, unknown>[]) : undefined;
+export function thinkingBlocksOf(metadata: unknown): ThinkingBlock[] | undefined {
+  if (!isRecord(metadata) || !Array.isArray(metadata.thinking_blocks)) return undefined;
+  return metadata.thinking_blocks.flatMap((b) => toThinkingBlock(b) ?? []);
 }
 
 /** A user/assistant message on the wire; an assistant's thinking blocks go first, unmodified. */
-export function toAnthropicMessage(message: ChatMessage): Body {
+export function toAnthropicMessage(
+  message: ChatMessage & { role: 'user' | 'assistant' },
+): Anthropic.MessageParam {
   const blocks = message.role === 'assistant' ? thinkingBlocksOf(message.reasoningMetadata) : undefined;
   if (!blocks || blocks.length === 0) return { role: message.role, content: message.content };
-  const content: unknown[] = [...blocks];
+  const content: Anthropic.ContentBlockParam[] = [...blocks];
   if (message.content.length > 0) content.push({ type: 'text', text: message.content });
   return { role: message.role, content };
 }
@@ -38,13 +60,19 @@ export interface AnthropicBodyContext {
  * gives `{type:'enabled', budget_tokens}`; without one, adaptive models get `{type:'adaptive'}`
  * and the others half of `max_tokens`.
  */
-export function buildAnthropicBody(request: ChatRequest, ctx: AnthropicBodyContext, stream: boolean): Body {
+export function buildAnthropicBody(
+  request: ChatRequest,
+  ctx: AnthropicBodyContext,
+  stream: boolean,
+): AnthropicMessageBody {
   const p = request.parameters ?? {};
   const system = request.messages
     .filter((m) => m.role === 'system')
     .map((m) => m.content)
     .join('\n\n');
-  const messages = request.messages.filter((m) => m.role !== 'system').map(toAnthropicMessage);
+  const messages = request.messages
+    .filter((m): m is ChatMessage & { role: 'user' | 'assistant' } => m.role !== 'system')
+    .map(toAnthropicMessage);
 
   const thinking =
     p.reasoningEffort === 'none'
@@ -61,9 +89,9 @@ export function buildAnthropicBody(request: ChatRequest, ctx: AnthropicBodyConte
         ? DEFAULT_MAX_TOKENS_THINKING
         : DEFAULT_MAX_TOKENS);
 
-  const body: Body = { model: request.model, max_tokens: maxTokens, messages };
+  const body: AnthropicMessageBody = { model: request.model, max_tokens: maxTokens, messages };
   if (system) body.system = system;
-  const outputConfig: Body = {};
+  const outputConfig: Anthropic.OutputConfig = {};
 
   if (thinking) {
     if (p.thinkingBudgetTokens !== undefined || !ctx.info?.adaptiveThinking) {
@@ -101,11 +129,18 @@ export function buildAnthropicBody(request: ChatRequest, ctx: AnthropicBodyConte
       outputConfig.format = { type: 'json_schema', schema };
     } else {
       const name = apiName(structured.name);
-      body.tools = [{ name, input_schema: schema }];
+      if (schema.type !== 'object')
+        throw new ProviderError(
+          `Anthropic's tool input must be an object schema (model ${request.model}, schema type ${JSON.stringify(schema.type)}). Use structuredOutputMode 'json_schema', or wrap the output in an object.`,
+          { provider: ctx.provider, model: request.model, kind: 'bad-request' },
+        );
+      body.tools = [{ name, input_schema: { ...schema, type: 'object' } }];
       body.tool_choice = { type: 'tool', name };
     }
   }
   if (Object.keys(outputConfig).length > 0) body.output_config = outputConfig;
   if (stream) body.stream = true;
-  return { ...body, ...(request.providerOptions ?? {}) };
+  // The user's own provider-specific fields go as given (the API, not this type, judges them).
+  if (request.providerOptions) Object.assign(body, request.providerOptions);
+  return body;
 }

@@ -109,10 +109,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions = {}):
       policy,
       timeoutMs,
       signal: callOptions.signal,
-      open: (signal) =>
-        getClient(errors).messages.create(body as unknown as Anthropic.MessageCreateParamsStreaming, {
-          signal,
-        }),
+      open: (signal) => getClient(errors).messages.create({ ...body, stream: true }, { signal }),
       accumulator: () => new AnthropicMessageAccumulator(ctx),
       unfinished: 'the server closed the stream before message_stop',
     });
@@ -133,11 +130,8 @@ export function createAnthropicProvider(options: AnthropicProviderOptions = {}):
       timeoutMs,
       signal: callOptions.signal,
       call: async (signal) => {
-        const message = await getClient(errors).messages.create(
-          body as unknown as Anthropic.MessageCreateParamsNonStreaming,
-          { signal },
-        );
-        return resultFromMessage(message as unknown as Record<string, unknown>, ctx);
+        const message = await getClient(errors).messages.create(body, { signal });
+        return resultFromMessage(message, ctx);
       },
     });
   }

@@ -5,18 +5,24 @@ import { type ResultContext, readChatCompletion } from './read-chat-completion';
 import { streamWithRetry } from './stream-with-retry';
 import type { ErrorContext } from './to-provider-error';
 
-/** What an OpenAI-compatible provider supplies; the SDK call stays in the provider. */
-export interface ChatCompletionsSettings {
+/**
+ * What an OpenAI-compatible provider supplies; the SDK call stays in the provider. `Body` is the
+ * provider's request type (its SDK's params plus any named extension), so the body it builds is
+ * the body its SDK call takes, with no cast in between.
+ */
+export interface ChatCompletionsSettings<Body> {
   policy: RetryPolicy;
   timeoutMs: number;
   errorContext(model: string): ErrorContext;
   resultContext(request: ChatRequest): ResultContext;
-  body(request: ChatRequest, ctx: ResultContext, stream: boolean): Record<string, unknown>;
+  body(request: ChatRequest, ctx: ResultContext, stream: boolean): Body;
   /**
-   * Sends one Chat Completions body (`chat.completions.create` of the vendor SDK): a completion,
-   * or for `stream: true` bodies an async iterable of chunks. Throws what the SDK throws.
+   * Sends one unstreamed Chat Completions body (`chat.completions.create` of the vendor SDK) and
+   * resolves to the completion, which is read by narrowing (never trusted). Throws what the SDK throws.
    */
-  send(body: Record<string, unknown>, signal: AbortSignal, errors: ErrorContext): Promise<unknown>;
+  complete(body: Body, signal: AbortSignal, errors: ErrorContext): Promise<unknown>;
+  /** Sends one streamed body and resolves to its chunks (each read by narrowing). */
+  openStream(body: Body, signal: AbortSignal, errors: ErrorContext): Promise<AsyncIterable<unknown>>;
 }
 
 export interface ChatCompletionsMethods {
@@ -25,7 +31,9 @@ export interface ChatCompletionsMethods {
 }
 
 /** `chat` and `stream` of a ModelProvider over a Chat Completions API, with retries and timeouts. */
-export function chatCompletionsMethods(settings: ChatCompletionsSettings): ChatCompletionsMethods {
+export function chatCompletionsMethods<Body>(
+  settings: ChatCompletionsSettings<Body>,
+): ChatCompletionsMethods {
   const { policy, timeoutMs } = settings;
   return {
     chat(request, options = {}) {
@@ -37,7 +45,7 @@ export function chatCompletionsMethods(settings: ChatCompletionsSettings): ChatC
         policy,
         timeoutMs,
         signal: options.signal,
-        call: async (signal) => readChatCompletion(await settings.send(body, signal, errors), ctx),
+        call: async (signal) => readChatCompletion(await settings.complete(body, signal, errors), ctx),
       });
     },
     stream(request, options = {}) {
@@ -49,7 +57,7 @@ export function chatCompletionsMethods(settings: ChatCompletionsSettings): ChatC
         policy,
         timeoutMs,
         signal: options.signal,
-        open: async (signal) => (await settings.send(body, signal, errors)) as AsyncIterable<unknown>,
+        open: (signal) => settings.openStream(body, signal, errors),
         accumulator: () => new ChatStreamAccumulator(ctx),
         unfinished: 'the server closed the stream without a finish_reason',
       });

@@ -9,6 +9,7 @@ export {
   chatCompletionsMethods,
 } from './chat-completions-methods';
 export { ChatStreamAccumulator } from './chat-stream-accumulator';
+export { asRecord, isRecord } from './is-record';
 export { mergeCatalog } from './merge-catalog';
 export { parseLoss } from './parse-loss';
 export { isProviderFileId } from './provider-file-id';
@@ -37,7 +38,16 @@ export {
 } from './resolve-provider-settings';
 export { type StreamAccumulator, type StreamWithRetryOptions, streamWithRetry } from './stream-with-retry';
 export { apiName, toStrictJsonSchema } from './strict-json-schema';
-export { streamFields, structuredOutputFields } from './structured-output-fields';
+export {
+  type FunctionToolWire,
+  type NamedToolChoiceWire,
+  type ResponseFormatWire,
+  type StreamFieldsWire,
+  type StructuredOutputSettings,
+  type StructuredOutputWire,
+  streamFields,
+  structuredOutputFields,
+} from './structured-output-fields';
 export {
   aborted,
   type ErrorContext,

@@ -1,17 +1,61 @@
 import type { StructuredOutputRequest } from '@distillery/core';
 import { apiName, toStrictJsonSchema } from './strict-json-schema';
 
+/** `response_format` as OpenAI-compatible Chat Completions APIs spell it (OpenAI, Together, vLLM…). */
+export type ResponseFormatWire =
+  | { type: 'json_object' }
+  | {
+      type: 'json_schema';
+      json_schema: { name: string; schema: Record<string, unknown>; strict: boolean };
+    };
+
+/** One function tool; `strict` only where the server takes it. */
+export interface FunctionToolWire {
+  type: 'function';
+  function: { name: string; parameters: Record<string, unknown>; strict?: boolean };
+}
+
+/** `tool_choice` naming the one function (OpenAI's object form). */
+export interface NamedToolChoiceWire {
+  type: 'function';
+  function: { name: string };
+}
+
+/**
+ * The structured-output fields of a Chat Completions body. `C` is the form of `tool_choice`:
+ * OpenAI's named object, or the string `required` for APIs that type the object form differently
+ * (Together's spec and SDK type it as a whole tool call). Typed without any SDK, so each provider's
+ * body type (built on its SDK's params) takes them as they are.
+ */
+export interface StructuredOutputWire<C extends NamedToolChoiceWire | 'required'> {
+  response_format?: ResponseFormatWire;
+  tools?: FunctionToolWire[];
+  tool_choice?: C;
+}
+
+export interface StructuredOutputSettings {
+  /** `false` leaves `strict` off the tool (servers that reject it). */
+  strictTools: boolean;
+  /** `required` forces the one tool with the string form. Default `named`. */
+  toolChoice?: 'named' | 'required';
+}
+
 /**
  * The Chat Completions fields for structured output: `response_format` (`json_object` or a
  * `json_schema` made strict where that keeps its meaning) or one forced function tool.
- * `strictTools: false` leaves `strict` off the tool (servers that reject it). `toolChoice:
- * 'required'` forces the one tool with the string form, for APIs whose object form of
- * `tool_choice` is not OpenAI's (Together's spec and SDK type it as a whole tool call).
  */
 export function structuredOutputFields(
   structured: StructuredOutputRequest,
-  settings: { strictTools: boolean; toolChoice?: 'named' | 'required' },
-): Record<string, unknown> {
+  settings: StructuredOutputSettings & { toolChoice: 'required' },
+): StructuredOutputWire<'required'>;
+export function structuredOutputFields(
+  structured: StructuredOutputRequest,
+  settings: StructuredOutputSettings & { toolChoice?: 'named' },
+): StructuredOutputWire<NamedToolChoiceWire>;
+export function structuredOutputFields(
+  structured: StructuredOutputRequest,
+  settings: StructuredOutputSettings,
+): StructuredOutputWire<NamedToolChoiceWire | 'required'> {
   const name = apiName(structured.name);
   if (structured.mode === 'json_object') return { response_format: { type: 'json_object' } };
   const { schema, strict } = toStrictJsonSchema(structured.schema ?? { type: 'object' });
@@ -25,6 +69,11 @@ export function structuredOutputFields(
 }
 
 /** What a streamed Chat Completions request adds: usage on a final chunk (else usage reads zero). */
-export function streamFields(): Record<string, unknown> {
+export interface StreamFieldsWire {
+  stream: true;
+  stream_options: { include_usage: boolean };
+}
+
+export function streamFields(): StreamFieldsWire {
   return { stream: true, stream_options: { include_usage: true } };
 }

@@ -85,7 +85,6 @@ export interface OpenAIFineTuneBackend extends FineTuneBackend {
   deleteFile(fileId: string, options?: CallOptions): Promise<void>;
 }
 
-type Json = Record<string, unknown>;
 const DEFAULT_UPLOAD_TIMEOUT_MS = 3_600_000;
 const preset = OPENAI_COMPATIBLE_PRESETS.openai;
 
@@ -178,7 +177,7 @@ export function createOpenAIFineTuneBackend(
     });
     const body = buildOpenAIFineTuneBody(job, { trainingFile, validationFile });
     const created = await call(errorContext(`fine-tune of ${job.baseModel}`, job.baseModel), signal, (c, s) =>
-      c.fineTuning.jobs.create(body as unknown as OpenAI.FineTuning.JobCreateParams, { signal: s }),
+      c.fineTuning.jobs.create(body, { signal: s }),
     );
     return { id: created.id };
   }
@@ -201,9 +200,9 @@ export function createOpenAIFineTuneBackend(
   }
 
   async function get(jobId: string, callOptions: CallOptions = {}): Promise<FineTuneJobState> {
-    const job = (await call(jobErrors(jobId), callOptions.signal, (c, signal) =>
+    const job = await call(jobErrors(jobId), callOptions.signal, (c, signal) =>
       c.fineTuning.jobs.retrieve(jobId, { signal }),
-    )) as unknown as Json;
+    );
     const rawStatus = String(job.status);
     const status = normalizeOpenAIStatus(rawStatus);
     let progress: FineTuneEvent | undefined;
@@ -211,7 +210,12 @@ export function createOpenAIFineTuneBackend(
       const recent = await listEvents(jobId, callOptions.signal, 20);
       progress = recent.reverse().find((e) => e.totalSteps !== undefined);
     }
-    const error = job.error as { message?: unknown } | null;
+    // The SDK types the job but does not check it: each field is narrowed before use.
+    const error: unknown = job.error;
+    const errorMessage =
+      typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string'
+        ? error.message
+        : undefined;
     return {
       id: String(job.id),
       status,
@@ -219,9 +223,7 @@ export function createOpenAIFineTuneBackend(
       ...(typeof job.fine_tuned_model === 'string' ? { resultModel: job.fine_tuned_model } : {}),
       ...(progress?.step !== undefined ? { step: progress.step } : {}),
       ...(progress?.totalSteps !== undefined ? { totalSteps: progress.totalSteps } : {}),
-      ...(status === 'failed'
-        ? { error: typeof error?.message === 'string' ? error.message : 'OpenAI reported the job as failed.' }
-        : {}),
+      ...(status === 'failed' ? { error: errorMessage ?? 'OpenAI reported the job as failed.' } : {}),
       raw: job,
     };
   }
@@ -237,22 +239,26 @@ export function createOpenAIFineTuneBackend(
 
   async function checkpoints(jobId: string, callOptions: CallOptions = {}): Promise<OpenAICheckpoint[]> {
     const raw = await call(jobErrors(jobId), callOptions.signal, async (c, signal) => {
-      const out: Json[] = [];
-      for await (const cp of c.fineTuning.jobs.checkpoints.list(jobId, {}, { signal }))
-        out.push(cp as unknown as Json);
+      const out: OpenAI.FineTuning.Jobs.FineTuningJobCheckpoint[] = [];
+      for await (const cp of c.fineTuning.jobs.checkpoints.list(jobId, {}, { signal })) out.push(cp);
       return out;
     });
-    return raw.map((cp) => ({
-      step: typeof cp.step_number === 'number' ? cp.step_number : 0,
-      at: new Date((typeof cp.created_at === 'number' ? cp.created_at : 0) * 1000).toISOString(),
-      model: String(cp.fine_tuned_model_checkpoint ?? ''),
-      metrics: Object.fromEntries(
-        Object.entries((cp.metrics ?? {}) as Json).filter(
-          (e): e is [string, number] => typeof e[1] === 'number',
-        ),
-      ),
-      raw: cp,
-    }));
+    // Typed by the SDK, unchecked on the wire: every field is narrowed.
+    return raw.map((cp) => {
+      const metrics: unknown = cp.metrics;
+      return {
+        step: typeof cp.step_number === 'number' ? cp.step_number : 0,
+        at: new Date((typeof cp.created_at === 'number' ? cp.created_at : 0) * 1000).toISOString(),
+        model: typeof cp.fine_tuned_model_checkpoint === 'string' ? cp.fine_tuned_model_checkpoint : '',
+        metrics:
+          typeof metrics === 'object' && metrics !== null
+            ? Object.fromEntries(
+                Object.entries(metrics).filter((e): e is [string, number] => typeof e[1] === 'number'),
+              )
+            : {},
+        raw: cp,
+      };
+    });
   }
 
   /** OpenAI publishes no limits endpoint: its tunable models and documented ranges decide, offline. */

@@ -303,6 +303,32 @@ describe('request fields', () => {
     expect(server.requests.at(-1)?.body).toMatchObject({ temperature: 0.2, top_p: 0.9, user: 'u1' });
   });
 
+  it('leaves reasoning_effort out for OpenAI models that do not reason (the API refuses it there)', async () => {
+    // The mock answers as OpenAI does for gpt-4o-mini: 400 "Unsupported parameter: 'reasoning_effort'".
+    for (const [model, sent] of [
+      ['gpt-4o-mini', false],
+      ['ft:gpt-4o-mini-2024-07-18:acme::abc123', false],
+      ['gpt-5-chat-latest', false],
+      ['o4-mini', true],
+      ['ft:o4-mini-2025-04-16:acme::def456', true],
+      ['gpt-5.1', true],
+    ] as const) {
+      server.reply({ content: '4' });
+      const result = await openai().chat({ ...ask(model), parameters: { reasoningEffort: 'low' } });
+      expect(result.content).toBe('4');
+      const body = server.requests.at(-1)?.body;
+      if (sent) expect(body).toMatchObject({ reasoning_effort: 'low' });
+      else expect(body).not.toHaveProperty('reasoning_effort');
+    }
+    // Other OpenAI-compatible servers get it whatever the model (they decide for themselves).
+    server.reply({ content: '4' });
+    await createDeepSeekProvider({ apiKey: KEY, baseURL: server.openaiBaseURL, env: {} }).chat({
+      ...ask('deepseek-chat'),
+      parameters: { reasoningEffort: 'high' },
+    });
+    expect(server.requests.at(-1)?.body).toMatchObject({ reasoning_effort: 'high' });
+  });
+
   it('speaks the dialects of DeepSeek, vLLM and OpenRouter', async () => {
     const env = { DEEPSEEK_API_KEY: KEY, DEEPSEEK_BASE_URL: server.openaiBaseURL };
     server.reply({ content: '4', reasoning: 'r' });

@@ -13,7 +13,6 @@ import {
   type ResultContext,
   resolveProviderSettings,
 } from '@distillery/provider-kit';
-import type OpenAI from 'openai';
 import { buildChatBody } from './build-chat-body';
 import { createOpenAIBatch } from './create-openai-batch';
 import { lazyOpenAIClient } from './openai-client';
@@ -101,6 +100,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions = {}): OpenA
       {
         preset,
         dropSampling: (ctx.info?.reasoning ?? ctx.fallbackExposure) === 'hidden',
+        sendEffort: !preset.effortNeedsReasoning || (ctx.info?.reasoning ?? ctx.fallbackExposure) !== 'none',
         replayReasoningAs: options.replayReasoningAs,
       },
       stream,
@@ -112,13 +112,10 @@ export function createOpenAIProvider(options: OpenAIProviderOptions = {}): OpenA
     errorContext,
     resultContext,
     body: bodyFor,
-    send: async (body, signal, errors) =>
-      (await getClient(errors)).chat.completions.create(
-        body as unknown as OpenAI.Chat.ChatCompletionCreateParams,
-        {
-          signal,
-        },
-      ),
+    complete: async (body, signal, errors) =>
+      (await getClient(errors)).chat.completions.create(body, { signal }),
+    openStream: async (body, signal, errors) =>
+      (await getClient(errors)).chat.completions.create({ ...body, stream: true }, { signal }),
   });
 
   // Of the OpenAI-compatible servers, only OpenAI itself has the Batch API.

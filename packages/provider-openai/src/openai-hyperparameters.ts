@@ -1,5 +1,6 @@
 import type { FineTuneJobRequest } from '@distillery/core';
 import type { HyperparameterViolation } from '@distillery/provider-kit';
+import type OpenAI from 'openai';
 
 type Auto = number | 'auto';
 
@@ -90,22 +91,25 @@ export function readOpenAIHyperparameters(
 export function buildOpenAIFineTuneBody(
   request: FineTuneJobRequest,
   files: { trainingFile: string; validationFile?: string | undefined },
-): Record<string, unknown> {
+): OpenAI.FineTuning.JobCreateParams {
   const { values: h } = readOpenAIHyperparameters(request);
-  const hyperparameters: Record<string, unknown> = {};
+  const hyperparameters: OpenAI.FineTuning.DpoHyperparameters = {};
   if (h.nEpochs !== undefined) hyperparameters.n_epochs = h.nEpochs;
   if (h.batchSize !== undefined) hyperparameters.batch_size = h.batchSize;
   if (h.learningRateMultiplier !== undefined)
     hyperparameters.learning_rate_multiplier = h.learningRateMultiplier;
   if (h.beta !== undefined) hyperparameters.beta = h.beta;
-  const type = request.trainingMethod === 'dpo' ? 'dpo' : 'supervised';
+  const method: OpenAI.FineTuning.JobCreateParams.Method =
+    request.trainingMethod === 'dpo'
+      ? { type: 'dpo', dpo: { hyperparameters } }
+      : { type: 'supervised', supervised: { hyperparameters } };
   return {
     model: request.baseModel,
     training_file: files.trainingFile,
     ...(files.validationFile ? { validation_file: files.validationFile } : {}),
     ...(request.suffix !== undefined ? { suffix: request.suffix } : {}),
     ...(h.seed !== undefined ? { seed: h.seed } : {}),
-    method: { type, [type]: { hyperparameters } },
+    method,
     ...(h.wandbProject
       ? {
           integrations: [

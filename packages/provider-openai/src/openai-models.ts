@@ -107,8 +107,11 @@ export const OPENAI_MODELS: readonly ModelInfo[] = [
   },
 ];
 
-/** OpenAI reasoning families not (yet) in the catalog: `o1`, `o3`, `o4`, `gpt-5*` snapshots and point releases. */
-export const OPENAI_HIDDEN_REASONING_FAMILY = /^(o1|o3|o4|gpt-5)([-.:]|$)/i;
+/**
+ * OpenAI reasoning families not (yet) in the catalog: `o1`, `o3`, `o4`, `gpt-5*` snapshots and point
+ * releases, and fine-tunes of them (`ft:o4-mini-…:org::id`); not `gpt-5*-chat`, which does not reason.
+ */
+export const OPENAI_HIDDEN_REASONING_FAMILY = /^(ft:)?(o1|o3|o4|gpt-5(?!(\.\d+)?-chat))([-.:]|$)/i;
 
 /**
  * DeepSeek's own API (api.deepseek.com): `deepseek-reasoner` returns `reasoning_content`.

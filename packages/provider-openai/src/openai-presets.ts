@@ -27,6 +27,8 @@ export interface OpenAICompatiblePreset {
   thinkingStyle: 'none' | 'deepseek' | 'chat-template' | 'openrouter';
   /** Models that reason invisibly unless the catalog says otherwise (OpenAI's o-series, gpt-5). */
   hiddenReasoningFamily?: RegExp;
+  /** The server refuses `reasoning_effort` for models that do not reason (OpenAI): it is left out for them. */
+  effortNeedsReasoning?: boolean;
   models: readonly ModelInfo[];
 }
 
@@ -42,6 +44,7 @@ export const OPENAI_COMPATIBLE_PRESETS = {
     effortStyle: 'reasoning_effort',
     thinkingStyle: 'none',
     hiddenReasoningFamily: OPENAI_HIDDEN_REASONING_FAMILY,
+    effortNeedsReasoning: true,
     models: OPENAI_MODELS,
   },
   deepseek: {

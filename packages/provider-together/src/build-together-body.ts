@@ -1,7 +1,18 @@
 import type { ChatMessage, ChatRequest, ReasoningEffort } from '@distillery/core';
-import { streamFields, structuredOutputFields } from '@distillery/provider-kit';
+import { type StreamFieldsWire, streamFields, structuredOutputFields } from '@distillery/provider-kit';
+import type Together from 'together-ai';
 
-type Body = Record<string, unknown>;
+/**
+ * A Together Chat Completions body: the `together-ai` SDK's params (which type `reasoning`,
+ * `reasoning_effort` and `chat_template_kwargs`) plus `stream_options`, which the SDK does not type:
+ * OpenAI-compatible servers in front of Together (and the mock) stream usage only when asked.
+ */
+export interface TogetherChatBody extends Omit<Together.Chat.CompletionCreateParamsNonStreaming, 'stream'> {
+  stream?: boolean;
+  stream_options?: StreamFieldsWire['stream_options'];
+}
+
+type TogetherMessage = Together.Chat.ChatCompletionMessageParam;
 
 /** Together accepts `low | medium | high`; the rest of the core scale is folded onto it. */
 export function togetherEffort(effort: ReasoningEffort): 'low' | 'medium' | 'high' | undefined {
@@ -19,11 +30,13 @@ export function togetherEffort(effort: ReasoningEffort): 'low' | 'medium' | 'hig
 }
 
 /** A ChatMessage on the wire; the assistant's reasoning goes back as `reasoning` only when asked. */
-export function toTogetherMessage(message: ChatMessage, replayReasoning: boolean): Body {
-  const wire: Body = { role: message.role, content: message.content };
-  if (message.role === 'assistant' && replayReasoning && message.reasoning)
-    wire.reasoning = message.reasoning;
-  return wire;
+export function toTogetherMessage(message: ChatMessage, replayReasoning: boolean): TogetherMessage {
+  if (message.role !== 'assistant') return { role: message.role, content: message.content };
+  return {
+    role: 'assistant',
+    content: message.content,
+    ...(replayReasoning && message.reasoning ? { reasoning: message.reasoning } : {}),
+  };
 }
 
 /**
@@ -31,9 +44,13 @@ export function toTogetherMessage(message: ChatMessage, replayReasoning: boolean
  * (`reasoningEffort: 'none'` also turns it off), `reasoning_effort`, `max_tokens`, structured
  * output as `response_format` or a forced tool call; streams ask for usage.
  */
-export function buildTogetherBody(request: ChatRequest, stream: boolean, replayReasoning = false): Body {
+export function buildTogetherBody(
+  request: ChatRequest,
+  stream: boolean,
+  replayReasoning = false,
+): TogetherChatBody {
   const p = request.parameters ?? {};
-  const body: Body = {
+  const body: TogetherChatBody = {
     model: request.model,
     messages: request.messages.map((m) => toTogetherMessage(m, replayReasoning)),
   };
@@ -50,10 +67,15 @@ export function buildTogetherBody(request: ChatRequest, stream: boolean, replayR
   if (request.structuredOutput)
     Object.assign(
       body,
-      structuredOutputFields(request.structuredOutput, { strictTools: false, toolChoice: 'required' }),
+      structuredOutputFields(request.structuredOutput, {
+        strictTools: false,
+        toolChoice: 'required',
+      }) satisfies Partial<TogetherChatBody>,
     );
   // Together sends usage on the final chunk; asking for it as OpenAI does keeps OpenAI-compatible
   // servers in front of it (and the mock) from streaming zero usage.
-  if (stream) Object.assign(body, streamFields());
-  return { ...body, ...(request.providerOptions ?? {}) };
+  if (stream) Object.assign(body, streamFields() satisfies Partial<TogetherChatBody>);
+  // The user's own provider-specific fields go as given (the API, not this type, judges them).
+  if (request.providerOptions) Object.assign(body, request.providerOptions);
+  return body;
 }

@@ -8,7 +8,6 @@ import {
   type ResultContext,
   resolveProviderSettings,
 } from '@distillery/provider-kit';
-import type Together from 'together-ai';
 import { buildTogetherBody } from './build-together-body';
 import { createTogetherBatch } from './create-together-batch';
 import { lazyTogetherClient } from './together-client';
@@ -77,13 +76,10 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): T
     errorContext,
     resultContext,
     body: bodyFor,
-    send: async (body, signal, errors) =>
-      (await getClient(errors)).chat.completions.create(
-        body as unknown as Together.Chat.CompletionCreateParams,
-        {
-          signal,
-        },
-      ),
+    complete: async (body, signal, errors) =>
+      (await getClient(errors)).chat.completions.create(body, { signal }),
+    openStream: async (body, signal, errors) =>
+      (await getClient(errors)).chat.completions.create({ ...body, stream: true }, { signal }),
   });
 
   const batch = createTogetherBatch({
