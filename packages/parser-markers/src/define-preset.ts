@@ -1,4 +1,4 @@
-import type { ReasoningParseOptions, ReasoningParserPlugin } from '@distillery/core';
+import type { InlineReasoningLayout, ReasoningParseOptions, ReasoningParserPlugin } from '@distillery/core';
 import { createTagParser } from './create-tag-parser';
 import type { TagParserSpec } from './tag-parser-spec';
 
@@ -12,6 +12,12 @@ export interface MarkerPreset extends TagParserSpec {
    * fine-tune whose id or base model matches gets it too.
    */
   readonly models?: readonly string[];
+  /**
+   * How the family's chat template writes reasoning inline (for exports). Default: the first start
+   * marker and a newline, the reasoning, a newline, the first end marker and a blank line, then the
+   * answer (`<think>\n…\n</think>\n\n…`). `false`: the family takes no inline reasoning.
+   */
+  readonly inline?: InlineReasoningLayout | false;
 }
 
 /** A v1 reasoning-parser plugin backed by the marker machine, with its spec and model patterns exposed. */
@@ -19,10 +25,18 @@ export interface MarkerParserPlugin extends ReasoningParserPlugin {
   readonly markers: readonly string[];
   readonly spec: TagParserSpec;
   readonly models: readonly string[];
+  readonly inline?: InlineReasoningLayout;
 }
 
 function list(value: string | readonly string[]): string[] {
   return typeof value === 'string' ? [value] : [...value];
+}
+
+/** `<start>\n` reasoning `\n<end>\n\n` answer, from the spec's first markers. */
+function defaultInline(spec: TagParserSpec): InlineReasoningLayout {
+  const start = list(spec.start)[0] ?? '';
+  const end = list(spec.end)[0] ?? '';
+  return { open: start.endsWith('\n') ? start : `${start}\n`, close: `\n${end}\n\n` };
 }
 
 /**
@@ -43,7 +57,7 @@ function list(value: string | readonly string[]): string[] {
  * stream.
  */
 export function definePreset(preset: MarkerPreset): MarkerParserPlugin {
-  const { id, description, models = [], ...spec } = preset;
+  const { id, description, models = [], inline, ...spec } = preset;
   const markers = [
     ...list(spec.start),
     ...list(spec.end),
@@ -63,6 +77,7 @@ export function definePreset(preset: MarkerPreset): MarkerParserPlugin {
       );
     }
   }
+  const layout = inline === undefined ? defaultInline(spec) : inline;
   return Object.freeze({
     specificationVersion: 'v1' as const,
     kind: 'reasoning-parser' as const,
@@ -71,6 +86,7 @@ export function definePreset(preset: MarkerPreset): MarkerParserPlugin {
     markers: Object.freeze(markers),
     spec: Object.freeze(spec),
     models: Object.freeze([...models]),
+    ...(layout ? { inline: Object.freeze({ ...layout }) } : {}),
     create: (options?: ReasoningParseOptions) => createTagParser(spec, options),
   });
 }

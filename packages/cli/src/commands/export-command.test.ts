@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { COT_FINAL_ANSWER_PROMPT } from '@distillery/core';
+import { COT_FINAL_ANSWER_PROMPT, parseReasoning } from '@distillery/core';
+import { deepseekR1, kimiVl, magistral, seedOss } from '@distillery/parser-markers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Gsm8kProject, gsm8kProject } from '../__fixtures__/gsm8k-project';
 import { runCli } from '../__fixtures__/run-cli';
@@ -193,6 +194,112 @@ describe('distill export: round trip from a GSM8K slice', { timeout: 60_000 }, (
       expect(messages[0]).toEqual({ role: 'system', content: 'Answer.' });
       expect(Object.keys(messages[2]!)).toEqual(['role', 'content']);
     }
+  });
+
+  it('r1 in the student family’s inline markers (--parser, --model) parses back with that family’s parser', async () => {
+    const r1 = await cli('export', 'r', '--strategy', 'reasoning', '--format', 'r1', '--out', 'base.jsonl');
+    expect(r1.code, r1.stderr).toBe(0);
+    // The default layout, split by deepseek-r1: the reference reasoning and answer of each sample.
+    const reference = readJsonl('base.jsonl').map(({ messages }) =>
+      parseReasoning(deepseekR1, messages[2]!.content, { trim: true }),
+    );
+    const families = [
+      { flag: ['--parser', 'magistral'], parser: magistral, open: '[THINK]\n', close: '\n[/THINK]\n\n' },
+      {
+        flag: ['--model', 'moonshotai/Kimi-VL-A3B-Thinking-2506'],
+        parser: kimiVl,
+        open: '◁think▷\n',
+        close: '\n◁/think▷\n\n',
+      },
+      {
+        flag: ['--model', 'ByteDance-Seed/Seed-OSS-36B-Instruct'],
+        parser: seedOss,
+        open: '<seed:think>\n',
+        close: '\n</seed:think>\n\n',
+      },
+    ];
+    for (const { flag, parser, open, close } of families) {
+      const file = `${parser.id}.jsonl`;
+      const run = await cli(
+        'export',
+        'r',
+        '--strategy',
+        'reasoning',
+        '--format',
+        'r1',
+        ...flag,
+        '--out',
+        file,
+        '--json',
+      );
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ parser: parser.id, layout: 'think-tags' });
+      const records = readJsonl(file);
+      expect(records).toHaveLength(reference.length);
+      records.forEach(({ messages }, i) => {
+        const content = messages[2]!.content;
+        expect(content.startsWith(open)).toBe(true);
+        expect(content).toContain(close);
+        expect(content).not.toContain('<think>');
+        expect(parseReasoning(parser, content, { trim: true })).toEqual(reference[i]);
+      });
+    }
+    // The same round trip through `distill parse`, as a user would check one line.
+    const line = readJsonl('magistral.jsonl')[0]!.messages[2]!.content;
+    const parsed = await runCli(['parse', '--parser', 'magistral', '--trim', '--json'], { stdin: line });
+    expect(JSON.parse(parsed.stdout)).toMatchObject({
+      reasoning: reference[0]!.reasoning,
+      content: reference[0]!.content,
+      truncated: false,
+    });
+  });
+
+  it('refuses inline markers for a family without them or a format that is not inline, writing nothing', async () => {
+    const harmony = await cli(
+      'export',
+      'r',
+      '--strategy',
+      'reasoning',
+      '--format',
+      'r1',
+      '--model',
+      'openai/gpt-oss-120b',
+      '--out',
+      'gpt-oss.jsonl',
+    );
+    expect(harmony.code, harmony.stderr).toBe(2);
+    expect(harmony.stderr).toContain('Parser "gpt-oss" (--model openai/gpt-oss-120b) has no inline layout');
+    expect(harmony.stderr).toContain('hint: Export with --format hf-chat');
+    const together = await cli(
+      'export',
+      'r',
+      '--strategy',
+      'reasoning',
+      '--format',
+      'together',
+      '--parser',
+      'magistral',
+      '--out',
+      'together-magistral.jsonl',
+    );
+    expect(together.code, together.stderr).toBe(2);
+    expect(together.stderr).toContain('format together does not write reasoning inline');
+    const unknown = await cli(
+      'export',
+      'r',
+      '--strategy',
+      'reasoning',
+      '--format',
+      'r1',
+      '--model',
+      'acme/plain-chat-7b',
+      '--out',
+      'unknown.jsonl',
+    );
+    expect(unknown.code, unknown.stderr).toBe(2);
+    expect(unknown.stderr).toContain('No reasoning parser is known for model "acme/plain-chat-7b".');
+    for (const file of ['gpt-oss.jsonl', 'together-magistral.jsonl', 'unknown.jsonl'])
+      expect(existsSync(path.join(project.dir, file))).toBe(false);
   });
 
   it('fails a reasoning export over samples without reasoning and writes nothing', async () => {

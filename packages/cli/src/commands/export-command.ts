@@ -21,6 +21,8 @@ export interface ExportCommandOptions {
   out: string;
   system?: string;
   thinkingInstruction?: string;
+  parser?: string;
+  model?: string;
   json?: boolean;
 }
 
@@ -90,6 +92,8 @@ export async function exportCommand(
       format: options.format,
       out: options.out,
       ...(prompt ? { prompt } : {}),
+      ...(options.parser !== undefined ? { parser: options.parser } : {}),
+      ...(options.model !== undefined ? { model: options.model } : {}),
     });
     if (options.json) io.stdout.write(`${JSON.stringify(result)}\n`);
     else report(result, options.out, io);
@@ -125,6 +129,14 @@ export const registerExportCommand: RegisterCommand = (program, { io, session })
     .option(
       '--thinking-instruction <text>',
       "thinking instruction the fine-tune will be called with (default: the task's)",
+    )
+    .option(
+      '-p, --parser <id>',
+      "r1 format: write reasoning in this parser's inline markers (e.g. magistral: [THINK]…[/THINK]) and call the fine-tune with it",
+    )
+    .option(
+      '-m, --model <id>',
+      'r1 format: the student (base) model; its family picks the inline markers, as --parser auto does',
     )
     .option('--json', 'print one JSON object: counts, file, and the frozen prompt, flow and parser')
     .action(async (datasetName: string, options: ExportCommandOptions, command: Command) =>

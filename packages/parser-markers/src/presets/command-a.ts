@@ -9,6 +9,11 @@ export const commandA = definePreset({
   description: 'Cohere Command A Reasoning: <|START_THINKING|>…<|END_THINKING|>.',
   start: '<|START_THINKING|>',
   end: '<|END_THINKING|>',
+  inline: {
+    open: '<|START_THINKING|>',
+    close: '<|END_THINKING|><|START_RESPONSE|>',
+    answerEnd: '<|END_RESPONSE|>',
+  },
   stripFromContent: ['<|START_RESPONSE|>', '<|END_RESPONSE|>', '<|START_TEXT|>', '<|END_TEXT|>'],
   initial: 'content',
   startMatch: 'anywhere',

@@ -10,6 +10,7 @@ export const graniteTags = definePreset({
   start: '<think>',
   end: '</think>',
   stripFromContent: ['<response>', '</response>'],
+  inline: { open: '<think>', close: '</think><response>', answerEnd: '</response>' },
   initial: 'content',
   startMatch: 'anywhere',
   multipleBlocks: false,

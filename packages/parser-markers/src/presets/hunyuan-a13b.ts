@@ -11,6 +11,7 @@ export const hunyuanA13b = definePreset({
   start: '<think>',
   end: '</think>',
   stripFromContent: ['<answer>', '</answer>'],
+  inline: { open: '<think>\n', close: '\n</think>\n<answer>\n', answerEnd: '\n</answer>' },
   initial: 'content',
   startMatch: 'anywhere',
   multipleBlocks: false,

@@ -17,6 +17,7 @@ import type { SampleStore } from '../store/sample-store';
 import type { ExportFormatId, FormatSkipReason } from './export-format';
 import { freezeCall } from './freeze-call';
 import { getExportFormat } from './get-export-format';
+import { inlineLayoutFor } from './inline-layout-for';
 import { openJsonlFileWriter } from './jsonl-file-writer';
 import { MissingReasoningError } from './missing-reasoning-error';
 
@@ -33,6 +34,13 @@ export interface ExportDatasetOptions {
   prompt?: Prompt;
   /** Samples read per store query. Default 200. */
   pageSize?: number;
+  /**
+   * r1 format: the student's reasoning parser; its family's inline markers replace `<think>`
+   * (`[THINK]`, `◁think▷`, `<seed:think>` …) and it becomes the parser the fine-tune is called with.
+   */
+  parser?: string;
+  /** r1 format: the student model (a fine-tune's base model), whose family picks the parser. */
+  model?: string;
 }
 
 export type ExportSkipReason = FormatSkipReason | 'deleted';
@@ -118,6 +126,11 @@ export async function exportDataset(
     };
   }
   const call = freezeCall(base, strategy.data, format);
+  const inline = await inlineLayoutFor(session, format, {
+    ...(options.parser !== undefined ? { parser: options.parser } : {}),
+    ...(options.model !== undefined ? { model: options.model } : {}),
+  });
+  if (inline && strategy.data === 'reasoning') call.parser = inline.parser;
   const file = path.resolve(session.ctx.cwd, options.out);
   const existing = await stat(file).catch(() => undefined);
   if (existing?.isDirectory()) {
@@ -158,6 +171,7 @@ export async function exportDataset(
           strategy: strategy.data,
           system: call.system,
           thinkingInstruction: call.thinkingInstruction,
+          ...(inline ? { inline: inline.layout } : {}),
         });
         for (const record of out.records) await writer.write(record);
         skippedTurns += out.skippedTurns;

@@ -1,4 +1,4 @@
-import type { ReasoningLayout, Sample, TrainingStrategy } from '@distillery/core';
+import type { InlineReasoningLayout, ReasoningLayout, Sample, TrainingStrategy } from '@distillery/core';
 
 /** The training-data formats `exportDataset` writes. */
 export const EXPORT_FORMATS = ['together', 'together-preference', 'openai', 'r1', 'hf-chat'] as const;
@@ -11,6 +11,8 @@ export interface FormatContext {
   system: string;
   /** The thinking turn's text (two-message chain-of-thought layout only). */
   thinkingInstruction: string;
+  /** think-tags layout: the student family's inline markers (default R1's `<think>`). */
+  inline?: InlineReasoningLayout;
 }
 
 export interface FormatRecords {

@@ -52,6 +52,18 @@ export interface ReasoningStreamParserV1 {
   finish(finishReason?: FinishReason): ReasoningEvent[];
 }
 
+/**
+ * How a family's chat template writes reasoning inline in an assistant message:
+ * `open + reasoning + close + answer + answerEnd`. Parsing that text with the same parser gives the
+ * reasoning and the answer back (trimmed).
+ */
+export interface InlineReasoningLayout {
+  readonly open: string;
+  readonly close: string;
+  /** Written after the answer (Hunyuan's `</answer>`); default none. */
+  readonly answerEnd?: string;
+}
+
 /** A reasoning parser plugin, contract v1: makes one stream parser per model output. */
 export interface ReasoningParserV1 extends PluginBase<'reasoning-parser'> {
   /** The markers this parser recognises, for help output, e.g. `['<think>', '</think>']`. */
@@ -63,6 +75,12 @@ export interface ReasoningParserV1 extends PluginBase<'reasoning-parser'> {
    * the model id (or of a fine-tune's base model) wins.
    */
   readonly models?: readonly string[];
+  /**
+   * How the family's chat template takes reasoning inline, for exporting a student's training data
+   * (`distill export --format r1 --parser ID`). Absent when the family keeps reasoning elsewhere
+   * (gpt-oss Harmony channels).
+   */
+  readonly inline?: InlineReasoningLayout;
   create(options?: ReasoningParseOptions): ReasoningStreamParserV1;
 }
 
