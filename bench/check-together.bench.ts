@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childCpuMs } from './child-cpu.ts';
 import { reasoningDataset } from './reasoning-dataset.ts';
 import type { BenchResult, BenchSuite } from './types.ts';
 
@@ -40,7 +41,9 @@ function findTogether(): string | undefined {
   return probe.status === 0 ? 'together' : undefined;
 }
 
-function timeOnce(subject: Subject, file: string): number {
+/** Wall time and (on Linux) CPU time of one whole run, in ms. */
+function timeOnce(subject: Subject, file: string): { wall: number; cpu: number | undefined } {
+  const cpuBefore = childCpuMs();
   const started = performance.now();
   const out = spawnSync(subject.command, subject.args(file), {
     encoding: 'utf8',
@@ -48,13 +51,17 @@ function timeOnce(subject: Subject, file: string): number {
     env: { ...process.env, ...subject.env },
   });
   const ms = performance.now() - started;
+  const cpuAfter = childCpuMs();
   if (out.error) throw out.error;
   if (!subject.passed(out.stdout)) {
     throw new Error(
       `${subject.name} did not pass the generated file (exit ${out.status}): ${out.stderr.slice(0, 500)}`,
     );
   }
-  return ms;
+  return {
+    wall: ms,
+    cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+  };
 }
 
 function median(values: number[]): number {
@@ -96,9 +103,16 @@ const suite: BenchSuite = {
       },
     ];
     const times = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
-    for (let i = 0; i < runs; i++) for (const s of subjects) times.get(s.name)?.push(timeOnce(s, file));
+    const cpu = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
+    for (let i = 0; i < runs; i++)
+      for (const s of subjects) {
+        const { wall, cpu: used } = timeOnce(s, file);
+        times.get(s.name)?.push(wall);
+        if (used !== undefined) cpu.get(s.name)?.push(used);
+      }
     const details = { bytes: size, runs };
     const [base, ours] = subjects.map((s) => median(times.get(s.name) ?? [])) as [number, number];
+    const [baseCpu, oursCpu] = subjects.map((s) => median(cpu.get(s.name) ?? [])) as [number, number];
     const rows: BenchResult[] = [
       { name: subjects[0]?.name as string, value: base / 1000, unit: 's', details },
       {
@@ -110,6 +124,20 @@ const suite: BenchSuite = {
         details,
       },
     ];
+    if (baseCpu > 0 && oursCpu > 0) {
+      const cpuName = (s: Subject | undefined) => `${s?.name}, CPU time`;
+      rows.push(
+        { name: cpuName(subjects[0]), value: baseCpu / 1000, unit: 's', details },
+        {
+          name: cpuName(subjects[1]),
+          value: oursCpu / 1000,
+          unit: 's',
+          baseline: cpuName(subjects[0]),
+          ratio: oursCpu / baseCpu,
+          details,
+        },
+      );
+    }
     return rows;
   },
 };

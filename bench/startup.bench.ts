@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childCpuMs } from './child-cpu.ts';
 import type { BenchResult, BenchSuite } from './types.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -21,22 +22,6 @@ let n = 0;
 registerHooks({ load(url, context, next) { n++; return next(url, context); } });
 process.on('exit', () => writeFileSync(process.env.STARTUP_COUNT_FILE, String(n)));
 `;
-
-/**
- * CPU time (user + system, ms) of the children this process has waited for, from /proc on Linux
- * (`cutime` + `cstime`, in clock ticks of 10 ms); undefined elsewhere. On a busy machine the wall
- * time of a short process is mostly waiting for a core; its CPU time is what it costs.
- */
-function childCpuMs(): number | undefined {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // After the command name: state is field 3, so cutime (16) and cstime (17) are at 13 and 14.
-    return (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    return undefined;
-  }
-}
 
 interface Subject {
   name: string;

@@ -1,7 +1,7 @@
 import type { Stats } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { access, constants, open, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CheckReport } from '@distillery/core';
@@ -28,7 +28,7 @@ export interface CheckFileOptions {
   expectReasoning?: boolean;
   /**
    * Worker threads; 0 checks on the calling thread alone. Default: {@link defaultWorkers} (on 2
-   * cores, 1 worker while the calling thread checks batches too).
+   * idle cores, 1 worker while the calling thread checks batches too; none when they are busy).
    */
   workers?: number;
   signal?: AbortSignal;
@@ -54,11 +54,14 @@ const WORKER_DEPTH = 2;
 const MAX_WORKERS_WITH_CALLING_THREAD = 3;
 
 /**
- * Default worker threads: on up to 4 cores, one per core but one, since the calling thread checks
- * batches too; beyond, one per core (feeding them is the calling thread's job).
+ * Default worker threads, for the cores other processes leave free (the 1-minute load average says
+ * how many they keep busy; a worker on a core that is not free only adds hand-over costs): on up
+ * to 4 free cores, one per core but one, since the calling thread checks batches too; beyond, one
+ * per core (feeding them is the calling thread's job).
  */
-export function defaultWorkers(cores = availableParallelism()): number {
-  return cores <= MAX_WORKERS_WITH_CALLING_THREAD + 1 ? cores - 1 : cores;
+export function defaultWorkers(cores = availableParallelism(), busy = loadavg()[0] ?? 0): number {
+  const free = Math.max(1, Math.min(cores, Math.round(cores - busy)));
+  return free <= MAX_WORKERS_WITH_CALLING_THREAD + 1 ? free - 1 : free;
 }
 export const DEFAULT_MAX_FINDINGS = 10_000;
 
