@@ -47,4 +47,7 @@ export { type MockServer, type MockServerOptions, startMockServer } from './mock
 export type { SimulationOptions } from './mock-server/step-simulation';
 export type { TogetherEndpointState } from './mock-server/together-endpoint';
 export type { TogetherModelLimits } from './mock-server/together-model-limits';
-export type { TogetherValidationReport } from './mock-server/validate-together-dataset';
+export {
+  type TogetherValidationReport,
+  validateTogetherDataset,
+} from './mock-server/validate-together-dataset';

@@ -59,7 +59,9 @@ function checkMessages(messages: unknown, n: number, flags: Flags, needAssistant
     if (Array.isArray(toolCalls) && toolCalls.length > 1) flags.parallel = true;
     if (role === 'tool') flags.tools = true;
     if ('weight' in message) {
-      if (message.weight !== 0 && message.weight !== 1) return `Weight must be either 0 or 1 on line ${n}.`;
+      // Python's `weight in {0, 1}`: True and False are 1 and 0 there.
+      const weight = typeof message.weight === 'boolean' ? Number(message.weight) : message.weight;
+      if (weight !== 0 && weight !== 1) return `Weight must be either 0 or 1 on line ${n}.`;
       flags.messageWeights = true;
     }
     const reasoning = message.reasoning ?? message.reasoning_content;
