@@ -1,6 +1,12 @@
 export { assertCheckPassed } from './assert-check-passed';
 export { assertNoViolations, type HyperparameterViolation } from './assert-no-violations';
 export { type AttemptSignal, attemptSignal } from './attempt-signal';
+export {
+  type BatchControlCall,
+  type BatchControlCalls,
+  type BatchControlDeps,
+  batchControlCalls,
+} from './batch-control-calls';
 export { batchJsonlLines, toJsonl } from './batch-jsonl-lines';
 export { type CallWithRetryOptions, callWithRetry } from './call-with-retry';
 export {

@@ -12,8 +12,8 @@ import {
   type RetryPolicy,
 } from '@distillery/core/contracts';
 import {
+  batchControlCalls,
   batchJsonlLines,
-  callWithRetry,
   type ErrorContext,
   type ResultContext,
   readChatCompletion,
@@ -137,21 +137,7 @@ function readLine(line: unknown): BatchResultV1 | undefined {
 
 /** The Batch API (`/v1/files` + `/v1/batches`) of OpenAI, through the `openai` SDK. */
 export function createOpenAIBatch(deps: OpenAIBatchDeps): ModelBatchV1 {
-  const control = (subject: string) => ({ ...deps.errorContext('batch'), subject });
-  const call = <T>(
-    subject: string,
-    signal: AbortSignal | undefined,
-    fn: (c: OpenAI, s: AbortSignal) => Promise<T>,
-  ) => {
-    const errors = control(subject);
-    return callWithRetry({
-      errors,
-      policy: deps.policy,
-      timeoutMs: deps.timeoutMs,
-      signal,
-      call: async (s) => fn(await deps.client(errors), s),
-    });
-  };
+  const { call, once } = batchControlCalls(deps);
   const line = (request: BatchRequestV1): OpenAIBatchInputLine => ({
     custom_id: request.customId,
     method: 'POST',
@@ -199,23 +185,17 @@ export function createOpenAIBatch(deps: OpenAIBatchDeps): ModelBatchV1 {
       );
       await submission.onInputStored?.(file.id);
       // Not retried: a create whose answer is lost would make a second batch; `find` traces it instead.
-      const errors = control(`batch of ${submission.requests.length} requests`);
-      const batch = await callWithRetry({
-        errors,
-        policy: { ...deps.policy, maxRetries: 0 },
-        timeoutMs: deps.timeoutMs,
-        signal: options.signal,
-        call: async (s) =>
-          (await deps.client(errors)).batches.create(
-            {
-              input_file_id: file.id,
-              endpoint: '/v1/chat/completions',
-              completion_window: '24h',
-              metadata: submission.metadata,
-            },
-            { signal: s },
-          ),
-      });
+      const batch = await once(`batch of ${submission.requests.length} requests`, options.signal, (c, s) =>
+        c.batches.create(
+          {
+            input_file_id: file.id,
+            endpoint: '/v1/chat/completions',
+            completion_window: '24h',
+            metadata: submission.metadata,
+          },
+          { signal: s },
+        ),
+      );
       return toBatchInfo(batch);
     },
     async get(id, options = {}) {

@@ -14,8 +14,8 @@ import {
   type RetryPolicy,
 } from '@distillery/core/contracts';
 import {
+  batchControlCalls,
   batchJsonlLines,
-  callWithRetry,
   type ErrorContext,
   type ResultContext,
   readChatCompletion,
@@ -120,21 +120,7 @@ function readLine(line: unknown): BatchResultV1 | undefined {
 
 /** Together's batch API (`/v1/files` with purpose `batch-api`, `/v1/batches`), through `together-ai`. */
 export function createTogetherBatch(deps: TogetherBatchDeps): ModelBatchV1 {
-  const control = (subject: string) => ({ ...deps.errorContext('batch'), subject });
-  const call = <T>(
-    subject: string,
-    signal: AbortSignal | undefined,
-    fn: (c: Together, s: AbortSignal) => Promise<T>,
-  ) => {
-    const errors = control(subject);
-    return callWithRetry({
-      errors,
-      policy: deps.policy,
-      timeoutMs: deps.timeoutMs,
-      signal,
-      call: async (s) => fn(await deps.client(errors), s),
-    });
-  };
+  const { call, once } = batchControlCalls(deps);
   const line = (request: BatchRequestV1): TogetherBatchInputLine => ({
     custom_id: request.customId,
     body: deps.body(request.request),
@@ -156,7 +142,7 @@ export function createTogetherBatch(deps: TogetherBatchDeps): ModelBatchV1 {
       try {
         const file = path.join(dir, `${submission.metadata.distillery_batch ?? 'batch'}.jsonl`);
         await writeFile(file, toJsonl(submission.requests.map(line)));
-        const fileErrors = control('the batch input file');
+        const fileErrors = { ...deps.errorContext('batch'), subject: 'the batch input file' };
         const uploaded = await uploadTogetherFile(file, {
           ...deps.upload(fileErrors),
           errors: fileErrors,
@@ -166,14 +152,11 @@ export function createTogetherBatch(deps: TogetherBatchDeps): ModelBatchV1 {
         });
         await submission.onInputStored?.(uploaded.id);
         // Not retried: a create whose answer is lost would make a second batch; `find` traces it by its input file.
-        const errors = control(`batch of ${submission.requests.length} requests`);
-        const created = await callWithRetry({
-          errors,
-          policy: { ...deps.policy, maxRetries: 0 },
-          timeoutMs: deps.timeoutMs,
-          signal: options.signal,
-          call: async (s) =>
-            (await deps.client(errors)).batches.create(
+        const created = await once(
+          `batch of ${submission.requests.length} requests`,
+          options.signal,
+          (c, s) =>
+            c.batches.create(
               {
                 endpoint: '/v1/chat/completions',
                 input_file_id: uploaded.id,
@@ -182,7 +165,7 @@ export function createTogetherBatch(deps: TogetherBatchDeps): ModelBatchV1 {
               },
               { signal: s },
             ),
-        });
+        );
         if (!created.job?.id) {
           throw new ProviderError(`${deps.label} accepted a batch but returned no job id.`, {
             provider: deps.providerId,
