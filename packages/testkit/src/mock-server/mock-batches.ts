@@ -168,6 +168,12 @@ export class MockBatches implements MockBatchesControl {
     return this.#batches.get(id);
   }
 
+  /** Forgets an ended batch (Anthropic's `DELETE`). */
+  delete(id: string): void {
+    this.#batches.delete(id);
+    this.#settings.delete(id);
+  }
+
   list(): MockBatch[] {
     return [...this.#batches.values()];
   }

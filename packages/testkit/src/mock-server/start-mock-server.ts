@@ -27,6 +27,7 @@ import { parseMultipart } from './parse-multipart';
 import { parseBody, readBody } from './read-body';
 import type { RecordedRequest } from './recorded-request';
 import { Router } from './router';
+import { createAnthropicBatchesRoutes } from './routes/anthropic-batches-routes';
 import { anthropicMessagesRoute } from './routes/anthropic-messages-route';
 import { createDeployedModelChatRoute } from './routes/deployed-model-chat-route';
 import { createFilesRoutes } from './routes/files-routes';
@@ -184,6 +185,21 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       : {}),
   });
 
+  // A message batch's requests are checked against the same Messages schema as `POST /v1/messages`.
+  const checkAnthropicParams =
+    validator && validation !== 'off'
+      ? (params: Record<string, unknown>): string | null => {
+          const found = validator.checkBody('anthropic', {
+            method: 'POST',
+            path: '/v1/messages',
+            query: {},
+            contentType: 'application/json',
+            rawBody: Buffer.alloc(0),
+            body: params,
+          });
+          return found ? (found.problems[0] ?? found.message) : null;
+        }
+      : undefined;
   const serves = (vendor: 'openai' | 'together' | 'anthropic') => flavor === 'auto' || flavor === vendor;
   for (const route of [
     ...(serves('openai') || serves('together') ? [openAiChatCompletionsRoute] : []),
@@ -195,6 +211,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     ...(serves('openai') ? createOpenAiFineTuningRoutes(fineTunes, files) : []),
     ...(serves('together') ? createTogetherEndpointsRoutes(endpoints, fineTunes) : []),
     ...(serves('openai') || serves('together') ? createOpenAiBatchesRoutes(batches, files) : []),
+    ...(serves('anthropic') ? createAnthropicBatchesRoutes(batches, checkAnthropicParams) : []),
   ]) {
     router.add(route.method, route.path, route.handler, route.options, true);
   }
