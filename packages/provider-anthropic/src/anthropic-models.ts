@@ -1,9 +1,11 @@
-import type { ModelInfo } from '@distillery/core';
+import type { ModelInfo, ModelPricing } from '@distillery/core/contracts';
 
 /** A catalog entry with what the request builder needs to know about thinking. */
 export interface AnthropicModelInfo extends ModelInfo {
   /** Supports `thinking: {type: 'adaptive'}` (and prefers it over a fixed budget). */
   adaptiveThinking?: boolean;
+  /** The Message Batches price (USD per million tokens), where Anthropic lists one for the model. */
+  batchPricing?: ModelPricing;
 }
 
 const MODES = ['json_schema', 'tool'] as const;
@@ -12,7 +14,8 @@ const EFFORT = ['low', 'medium', 'high'] as const;
 /**
  * Claude models with extended thinking. Anthropic returns a summary of the thinking (`summary`),
  * and only when `display: 'summarized'` is sent. Prices: Anthropic's public list prices in US
- * dollars per million tokens (base input, output); a config can override them.
+ * dollars per million tokens (base input, output), and the Batch processing column of the same
+ * table for `batchPricing`; a config can override them.
  */
 export const ANTHROPIC_MODELS: readonly AnthropicModelInfo[] = [
   {
@@ -21,6 +24,7 @@ export const ANTHROPIC_MODELS: readonly AnthropicModelInfo[] = [
     reasoning: 'summary',
     structuredOutput: MODES,
     pricing: { inputPerMillion: 5, outputPerMillion: 25 },
+    batchPricing: { inputPerMillion: 2.5, outputPerMillion: 12.5 },
     contextWindow: 200_000,
     reasoningEffort: ['low', 'medium', 'high', 'max'],
     adaptiveThinking: true,
@@ -31,6 +35,7 @@ export const ANTHROPIC_MODELS: readonly AnthropicModelInfo[] = [
     reasoning: 'summary',
     structuredOutput: MODES,
     pricing: { inputPerMillion: 3, outputPerMillion: 15 },
+    batchPricing: { inputPerMillion: 1.5, outputPerMillion: 7.5 },
     contextWindow: 200_000,
     reasoningEffort: EFFORT,
     adaptiveThinking: true,
@@ -41,6 +46,7 @@ export const ANTHROPIC_MODELS: readonly AnthropicModelInfo[] = [
     reasoning: 'summary',
     structuredOutput: MODES,
     pricing: { inputPerMillion: 5, outputPerMillion: 25 },
+    batchPricing: { inputPerMillion: 2.5, outputPerMillion: 12.5 },
     contextWindow: 200_000,
     reasoningEffort: EFFORT,
   },
@@ -50,6 +56,7 @@ export const ANTHROPIC_MODELS: readonly AnthropicModelInfo[] = [
     reasoning: 'summary',
     structuredOutput: MODES,
     pricing: { inputPerMillion: 3, outputPerMillion: 15 },
+    batchPricing: { inputPerMillion: 1.5, outputPerMillion: 7.5 },
     contextWindow: 200_000,
   },
   {
@@ -58,6 +65,7 @@ export const ANTHROPIC_MODELS: readonly AnthropicModelInfo[] = [
     reasoning: 'summary',
     structuredOutput: MODES,
     pricing: { inputPerMillion: 1, outputPerMillion: 5 },
+    batchPricing: { inputPerMillion: 0.5, outputPerMillion: 2.5 },
     contextWindow: 200_000,
   },
   {
@@ -66,6 +74,7 @@ export const ANTHROPIC_MODELS: readonly AnthropicModelInfo[] = [
     reasoning: 'summary',
     structuredOutput: MODES,
     pricing: { inputPerMillion: 15, outputPerMillion: 75 },
+    batchPricing: { inputPerMillion: 7.5, outputPerMillion: 37.5 },
     contextWindow: 200_000,
   },
   {
@@ -74,6 +83,7 @@ export const ANTHROPIC_MODELS: readonly AnthropicModelInfo[] = [
     reasoning: 'summary',
     structuredOutput: ['tool'],
     pricing: { inputPerMillion: 3, outputPerMillion: 15 },
+    batchPricing: { inputPerMillion: 1.5, outputPerMillion: 7.5 },
     contextWindow: 200_000,
   },
 ];

@@ -24,6 +24,7 @@ import {
 } from './anthropic-message-accumulator';
 import { ANTHROPIC_MODELS, type AnthropicModelInfo } from './anthropic-models';
 import { buildAnthropicBody } from './build-anthropic-body';
+import { createAnthropicBatch } from './create-anthropic-batch';
 
 /** Connection options (`apiKey`, `baseURL`, `env`, ...) default to `ANTHROPIC_API_KEY` / `ANTHROPIC_BASE_URL`. */
 export interface AnthropicProviderOptions extends ProviderConnectionOptions {
@@ -136,6 +137,21 @@ export function createAnthropicProvider(options: AnthropicProviderOptions = {}):
     });
   }
 
+  const batch = createAnthropicBatch({
+    providerId: id,
+    label,
+    models,
+    policy,
+    timeoutMs,
+    client: getClient,
+    errorContext,
+    params(request) {
+      const { stream: _stream, ...params } = prepare(request, false).body;
+      return params;
+    },
+    resultContext: (request) => prepare(request, false).ctx,
+  });
+
   return {
     specificationVersion: 'v1',
     kind: 'model-provider',
@@ -145,5 +161,6 @@ export function createAnthropicProvider(options: AnthropicProviderOptions = {}):
     baseURL,
     chat,
     stream,
+    batch,
   };
 }

@@ -12,12 +12,18 @@ export {
 } from './anthropic-message-accumulator';
 export { ANTHROPIC_MODELS, type AnthropicModelInfo } from './anthropic-models';
 export {
+  type AnthropicMessageBody,
   buildAnthropicBody,
   DEFAULT_MAX_TOKENS,
   DEFAULT_MAX_TOKENS_THINKING,
   thinkingBlocksOf,
   toAnthropicMessage,
 } from './build-anthropic-body';
+export {
+  type AnthropicBatchDeps,
+  createAnthropicBatch,
+  toAnthropicBatchInfo,
+} from './create-anthropic-batch';
 export {
   ANTHROPIC_DEFAULT_BASE_URL,
   type AnthropicProvider,

@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openSampleStore } from '@distillery/runtime';
 import { type MockServer, type RecordedRequest, startMockServer } from '@distillery/testkit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { doubleAnswer, generationProject, mockEnv, writeInputs } from '../__fixtures__/generation-project';
-import { BIN, runCli } from '../__fixtures__/run-cli';
+import { runAndKill as runAndKillCli, until } from '../__fixtures__/run-and-kill';
+import { runCli } from '../__fixtures__/run-cli';
 
 let server: MockServer;
 let project: ReturnType<typeof generationProject>;
@@ -56,35 +56,8 @@ const submittedInputs = () =>
     }),
   );
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
-}
-
-/** Spawns the CLI and kills it with SIGKILL as soon as `when` holds for a request the mock received. */
-function runAndKill(args: string[], when: (r: RecordedRequest) => boolean): Promise<number | null> {
-  return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [BIN, ...args], {
-      cwd: project.dir,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env() },
-      stdio: ['ignore', 'ignore', 'ignore'],
-    });
-    let seen = 0;
-    const watch = setInterval(() => {
-      for (; seen < server.requests.length; seen++) {
-        if (when(server.requests[seen]!)) {
-          clearInterval(watch);
-          child.kill('SIGKILL');
-          return;
-        }
-      }
-    }, 2);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearInterval(watch);
-      resolve(code);
-    });
-  });
-}
+const runAndKill = (args: string[], when: (r: RecordedRequest) => boolean) =>
+  runAndKillCli(server, args, { cwd: project.dir, env: env() }, when);
 
 describe('distill generate --batch (OpenAI Batch API)', { timeout: 120_000 }, () => {
   it('plans with the batch price and sends nothing on --dry-run', async () => {
@@ -328,13 +301,20 @@ describe('distill generate --batch (OpenAI Batch API)', { timeout: 120_000 }, ()
   it('says so when the provider has no batch API', async () => {
     writeFileSync(
       path.join(project.dir, 'distill.config.ts'),
-      `export default {
-  tasks: [{ id: 'double', name: 'D', instruction: 'x', runConfigs: [{ name: 'claude', provider: 'anthropic', model: 'claude-sonnet-4-5', flow: 'single' }] }],
+      `const plain = {
+  specificationVersion: 'v1', kind: 'model-provider', id: 'plain', description: 'A provider without a batch API.',
+  models: [],
+  async chat() { throw new Error('not called'); },
+  async *stream() { throw new Error('not called'); },
+};
+export default {
+  plugins: [plain],
+  tasks: [{ id: 'double', name: 'D', instruction: 'x', runConfigs: [{ name: 'direct', provider: 'plain', model: 'm', flow: 'single' }] }],
 };
 `,
     );
     const run = await cli(batchArgs(2));
-    expect(run.stderr).toContain('Provider "anthropic" (run config "claude") has no batch API.');
+    expect(run.stderr).toContain('Provider "plain" (run config "direct") has no batch API.');
     expect(run.code).toBe(1);
     expect(server.requests).toHaveLength(0);
   });

@@ -95,15 +95,20 @@ export class BatchJournal {
 
   /** Takes over batches an earlier run left open (finding the provider id of any never recorded). */
   async adopt(batches: readonly GenerationBatch[], signal: AbortSignal): Promise<void> {
+    let knownIds: string[] | undefined;
     for (const record of batches) {
       let current = record;
       if (current.state === 'submitting' && !current.remoteId) {
+        knownIds ??= (await this.options.store.listRecords(GENERATION_BATCH_KIND, GenerationBatchSchema))
+          .map((r) => r.value.remoteId)
+          .filter((id): id is string => typeof id === 'string');
         const found = await this.options.batch.find(
           {
             metadata: { distillery_batch: current.id },
             ...(current.inputId ? { inputId: current.inputId } : {}),
             submittedAt: current.submittedAt,
             requests: current.requests.length,
+            knownIds,
           },
           { signal },
         );
@@ -113,6 +118,7 @@ export class BatchJournal {
         }
         current = this.#withInfo({ ...current, state: 'submitted', remoteId: found.id }, found);
         await this.#put(current);
+        knownIds.push(found.id);
       }
       this.#track(current);
     }

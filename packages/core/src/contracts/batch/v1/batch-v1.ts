@@ -82,6 +82,11 @@ export interface BatchTraceV1 {
   /** When the submission started (ISO 8601). */
   submittedAt: string;
   requests: number;
+  /**
+   * Provider ids of batches the runtime already holds records of: never this one (for APIs that
+   * can only match a batch by its time and size).
+   */
+  knownIds?: readonly string[];
 }
 
 /**
