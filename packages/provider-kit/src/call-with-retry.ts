@@ -9,6 +9,26 @@ export interface CallWithRetryOptions<T> {
   signal?: AbortSignal | undefined;
   /** One attempt: send the request with `signal` (the attempt's own) and read the answer. */
   call: (signal: AbortSignal) => Promise<T>;
+  /**
+   * For a call that starts something billed or stored (a fine-tune job, an endpoint, an uploaded
+   * file): a failure whose outcome is unknown (a timeout, a 5xx, a dropped connection: the server may
+   * have acted before failing) is never simply sent again. Before the retry, `reconcile` looks for
+   * what the failed attempt may have made: what it finds is the result; only when it finds nothing
+   * is the call sent again. A 429 (nothing was done) retries directly.
+   */
+  reconcile?: (signal: AbortSignal) => Promise<T | undefined>;
+}
+
+/** A failure after which the server may or may not have done what was asked. */
+export function outcomeUnknown(error: unknown): boolean {
+  return (
+    ProviderError.isInstance(error) &&
+    (error.kind === 'server' ||
+      error.kind === 'timeout' ||
+      error.kind === 'connection' ||
+      error.kind === 'invalid-response' ||
+      error.kind === 'stream-interrupted')
+  );
 }
 
 /**
@@ -16,17 +36,23 @@ export interface CallWithRetryOptions<T> {
  * Every failure comes out as a ProviderError; an aborted caller signal is never retried.
  */
 export async function callWithRetry<T>(options: CallWithRetryOptions<T>): Promise<T> {
-  const { errors, signal } = options;
+  const { errors, signal, reconcile } = options;
+  let mayHaveActed = false;
   try {
     return await withRetry(
       async () => {
         const attempt = attemptSignal(signal, options.timeoutMs);
         try {
+          if (mayHaveActed && reconcile) {
+            const found = await reconcile(attempt.signal);
+            if (found !== undefined) return found;
+          }
           return await options.call(attempt.signal);
         } catch (error) {
           if (signal?.aborted) throw aborted(errors, signal.reason);
-          if (attempt.timedOut) throw timedOut(errors);
-          throw toProviderError(error, errors);
+          const failure = attempt.timedOut ? timedOut(errors) : toProviderError(error, errors);
+          mayHaveActed ||= outcomeUnknown(failure);
+          throw failure;
         } finally {
           attempt.dispose();
         }

@@ -8,13 +8,14 @@ export {
   batchControlCalls,
 } from './batch-control-calls';
 export { batchJsonlLines, toJsonl } from './batch-jsonl-lines';
-export { type CallWithRetryOptions, callWithRetry } from './call-with-retry';
+export { type CallWithRetryOptions, callWithRetry, outcomeUnknown } from './call-with-retry';
 export {
   type ChatCompletionsMethods,
   type ChatCompletionsSettings,
   chatCompletionsMethods,
 } from './chat-completions-methods';
 export { ChatStreamAccumulator } from './chat-stream-accumulator';
+export { createdSince, RECONCILE_WINDOW_MS } from './created-since';
 export { asRecord, isRecord } from './is-record';
 export { mergeCatalog } from './merge-catalog';
 export { parseLoss } from './parse-loss';

@@ -193,4 +193,45 @@ describe('openai fine-tune backend', () => {
     expect(error.message).toContain(`fine-tuning job ${id}`);
     expect(error.message).not.toContain(KEY);
   });
+
+  describe('a create whose outcome is unknown is reconciled, never paid for twice', () => {
+    it('a 500 after OpenAI accepted the job: exactly one job exists and create returns it', async () => {
+      const file = await backend().upload(TRAIN);
+      server.fault({
+        type: 'server-error',
+        method: 'POST',
+        path: '/v1/fine_tuning/jobs',
+        afterHandling: true,
+      });
+      const { id } = await backend().create(job({ trainingFile: file.id }));
+      expect(requests('POST', '/v1/fine_tuning/jobs').map((r) => r.fault ?? 'ok')).toEqual(['server-error']);
+      const jobs = [];
+      for await (const j of sdk().fineTuning.jobs.list()) jobs.push(j);
+      expect(jobs.map((j) => j.id)).toEqual([id]);
+      expect(jobs[0]?.training_file).toBe(file.id);
+    });
+
+    it('a 500 before OpenAI did anything: the lookup finds nothing and the create is sent again', async () => {
+      const file = await backend().upload(TRAIN);
+      server.fault({ type: 'server-error', method: 'POST', path: '/v1/fine_tuning/jobs' });
+      const { id } = await backend().create(job({ trainingFile: file.id }));
+      expect(requests('POST', '/v1/fine_tuning/jobs').map((r) => r.fault ?? 'ok')).toEqual([
+        'server-error',
+        'ok',
+      ]);
+      const jobs = [];
+      for await (const j of sdk().fineTuning.jobs.list()) jobs.push(j);
+      expect(jobs.map((j) => j.id)).toEqual([id]);
+    });
+
+    it('an upload answered 500 after OpenAI stored the file: one file, the stored one', async () => {
+      server.fault({ type: 'server-error', method: 'POST', path: '/v1/files', afterHandling: true });
+      const file = await backend().upload(TRAIN);
+      expect(requests('POST', '/v1/files')).toHaveLength(1);
+      const stored = [];
+      for await (const f of sdk().files.list()) stored.push(f);
+      expect(stored.map((f) => f.id)).toEqual([file.id]);
+      expect(file.bytes).toBe(readFileSync(TRAIN).length);
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { createReadStream, existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type CheckFileOptions, checkFile } from '@distillery/check';
 import type { FineTuneEvent } from '@distillery/core';
@@ -17,6 +18,7 @@ import {
   assertCheckPassed,
   assertNoViolations,
   callWithRetry,
+  createdSince,
   type ErrorContext,
   type HyperparameterViolation,
   type ProviderConnectionOptions,
@@ -123,6 +125,8 @@ export function createOpenAIFineTuneBackend(
     signal: AbortSignal | undefined,
     fn: (c: OpenAI, s: AbortSignal) => Promise<T>,
     attemptMs = timeoutMs,
+    /** For a call that starts something billed or stored: finds what a failed attempt made (see callWithRetry). */
+    reconcile?: (c: OpenAI, s: AbortSignal) => Promise<T | undefined>,
   ) =>
     callWithRetry({
       errors,
@@ -130,6 +134,7 @@ export function createOpenAIFineTuneBackend(
       timeoutMs: attemptMs,
       signal,
       call: async (s) => fn(await sdk(errors), s),
+      ...(reconcile ? { reconcile: async (s: AbortSignal) => reconcile(await sdk(errors), s) } : {}),
     });
 
   async function check(path: string, callOptions: TrainerCheckOptions = {}): Promise<CheckReport> {
@@ -146,12 +151,23 @@ export function createOpenAIFineTuneBackend(
 
   /** Sends a file that passed its check. */
   async function send(path: string, callOptions: CallOptions = {}): Promise<UploadedOpenAIFile> {
+    const startedAt = Date.now();
+    const filename = basename(path);
+    const bytes = (await stat(path)).size;
     const file = await call(
-      errorContext(`file ${basename(path)}`),
+      errorContext(`file ${filename}`),
       callOptions.signal,
       // A fresh stream per attempt: a retried upload sends the whole file again.
       (c, signal) => c.files.create({ file: createReadStream(path), purpose: 'fine-tune' }, { signal }),
       options.uploadTimeoutMs ?? DEFAULT_UPLOAD_TIMEOUT_MS,
+      // An upload that failed after OpenAI may have stored it: take the stored file, not a second copy.
+      async (c, signal) => {
+        for await (const f of c.files.list({ purpose: 'fine-tune', limit: 100 }, { signal })) {
+          if (!createdSince(f.created_at, startedAt)) break;
+          if (f.filename === filename && f.bytes === bytes) return f;
+        }
+        return undefined;
+      },
     );
     return { id: file.id, filename: file.filename, bytes: file.bytes, raw: file };
   }
@@ -176,8 +192,24 @@ export function createOpenAIFineTuneBackend(
       send: (path) => send(path, { signal }),
     });
     const body = buildOpenAIFineTuneBody(job, { trainingFile, validationFile });
-    const created = await call(errorContext(`fine-tune of ${job.baseModel}`, job.baseModel), signal, (c, s) =>
-      c.fineTuning.jobs.create(body, { signal: s }),
+    const startedAt = Date.now();
+    const created = await call(
+      errorContext(`fine-tune of ${job.baseModel}`, job.baseModel),
+      signal,
+      (c, s) => c.fineTuning.jobs.create(body, { signal: s }),
+      timeoutMs,
+      // A create that failed after OpenAI may have accepted it: find that job before paying for a second.
+      async (c, s) => {
+        for await (const found of c.fineTuning.jobs.list({ limit: 100 }, { signal: s })) {
+          if (!createdSince(found.created_at, startedAt)) break;
+          if (
+            found.training_file === body.training_file &&
+            (found.validation_file ?? undefined) === body.validation_file
+          )
+            return found;
+        }
+        return undefined;
+      },
     );
     return { id: created.id };
   }

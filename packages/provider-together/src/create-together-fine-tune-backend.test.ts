@@ -377,4 +377,40 @@ describe('together fine-tune backend', () => {
     expect(answer).toMatchObject({ content: '4', reasoning: '2 plus 2' });
     expect(server.requests.at(-1)?.body).toMatchObject({ model: deployment.name });
   });
+
+  describe('a create whose outcome is unknown is reconciled, never paid for twice', () => {
+    it('a 500 after Together accepted the fine-tune: exactly one job exists and create returns it', async () => {
+      const plugin = backend();
+      const uploaded = await plugin.upload(TRAIN);
+      server.fault({ type: 'server-error', method: 'POST', path: '/v1/fine-tunes', afterHandling: true });
+      const { id } = await plugin.create(job({ trainingFile: uploaded.id }));
+      expect(requests('POST', '/v1/fine-tunes').map((r) => r.fault ?? 'ok')).toEqual(['server-error']);
+      expect(server.fineTunes.jobs.map((j) => j.id)).toEqual([id]);
+    });
+
+    it('a 500 before Together did anything: the lookup finds nothing and the create is sent again', async () => {
+      const plugin = backend();
+      const uploaded = await plugin.upload(TRAIN);
+      server.fault({ type: 'server-error', method: 'POST', path: '/v1/fine-tunes' });
+      const { id } = await plugin.create(job({ trainingFile: uploaded.id }));
+      expect(requests('POST', '/v1/fine-tunes').map((r) => r.fault ?? 'ok')).toEqual(['server-error', 'ok']);
+      expect(server.fineTunes.jobs.map((j) => j.id)).toEqual([id]);
+    });
+
+    it('a 500 after the endpoint was started: one endpoint bills, and deploy returns it', async () => {
+      const plugin = backend();
+      const { id } = await plugin.create(job());
+      server.fineTunes.finish(id);
+      const { resultModel } = await plugin.get(id);
+      if (!resultModel) throw new Error('no result model');
+      const [hardware] = await plugin.listHardware(resultModel);
+      if (!hardware) throw new Error('no hardware');
+      server.fault({ type: 'server-error', method: 'POST', path: '/v1/endpoints', afterHandling: true });
+      const deployment = await plugin.deploy({ model: resultModel, hardware: hardware.id });
+      expect(requests('POST', '/v1/endpoints').map((r) => r.fault ?? 'ok')).toEqual(['server-error']);
+      const endpoints = await plugin.listEndpoints();
+      expect(endpoints.map((e) => e.id)).toEqual([deployment.id]);
+      expect(deployment).toMatchObject({ model: resultModel });
+    });
+  });
 });

@@ -24,6 +24,7 @@ import {
   assertCheckPassed,
   assertNoViolations,
   callWithRetry,
+  createdSince,
   type ErrorContext,
   isProviderFileId,
   missingApiKey,
@@ -178,7 +179,17 @@ export function createTogetherFineTuneBackend(
     errors: ErrorContext,
     signal: AbortSignal | undefined,
     fn: (c: Together, s: AbortSignal) => Promise<T>,
-  ) => callWithRetry({ errors, policy, timeoutMs, signal, call: async (s) => fn(await sdk(errors), s) });
+    /** For a call that starts something billed: finds what a failed attempt made (see callWithRetry). */
+    reconcile?: (c: Together, s: AbortSignal) => Promise<T | undefined>,
+  ) =>
+    callWithRetry({
+      errors,
+      policy,
+      timeoutMs,
+      signal,
+      call: async (s) => fn(await sdk(errors), s),
+      ...(reconcile ? { reconcile: async (s: AbortSignal) => reconcile(await sdk(errors), s) } : {}),
+    });
 
   async function check(path: string, callOptions: TrainerCheckOptions = {}): Promise<CheckReport> {
     if (!existsSync(path))
@@ -248,10 +259,23 @@ export function createTogetherFineTuneBackend(
       send: (path) => send(path, { signal }),
     });
     const body = buildTogetherFineTuneBody(job, { trainingFile, validationFile }, modelLimits.raw);
-    const created = await call(errorContext(`fine-tune of ${job.baseModel}`, job.baseModel), signal, (c, s) =>
-      c.fineTuning.create(body, { signal: s }),
+    const startedAt = Date.now();
+    return call(
+      errorContext(`fine-tune of ${job.baseModel}`, job.baseModel),
+      signal,
+      async (c, s) => ({ id: (await c.fineTuning.create(body, { signal: s })).id }),
+      // A create that failed after Together may have accepted it: find that job before paying for a second.
+      async (c, s) => {
+        const list = await c.fineTuning.list({ signal: s });
+        const found = list.data.find(
+          (j) =>
+            j.training_file === body.training_file &&
+            j.model === body.model &&
+            createdSince(j.created_at, startedAt),
+        );
+        return found ? { id: found.id } : undefined;
+      },
     );
-    return { id: created.id };
   }
 
   function state(raw: unknown): FineTuneJobState {
@@ -361,8 +385,26 @@ export function createTogetherFineTuneBackend(
       request.model,
       'Together cannot host this model (a fine-tune must be completed; `-Reference` models cannot be deployed).',
     );
+    const startedAt = Date.now();
     return toDeployment(
-      await call(errors, callOptions.signal, (c, signal) => c.endpoints.create(body, { signal })),
+      await call(
+        errors,
+        callOptions.signal,
+        (c, signal): Promise<unknown> => c.endpoints.create(body, { signal }),
+        // An endpoint bills by the hour: after a create that may have gone through, take the one it made.
+        async (c, signal) => {
+          const list = await c.endpoints.list({ type: 'dedicated' }, { signal });
+          const found = list.data.find(
+            (e) =>
+              e.model === body.model &&
+              createdSince(e.created_at, startedAt) &&
+              (body.display_name === undefined ||
+                !('display_name' in e) ||
+                e.display_name === body.display_name),
+          );
+          return found ? c.endpoints.retrieve(found.id, { signal }) : undefined;
+        },
+      ),
     );
   }
 

@@ -20,9 +20,10 @@ export class FaultQueue {
   /**
    * Take the first fault matching a request. `cut-stream` only matches streaming requests.
    */
-  take(path: string, streaming: boolean): MockFault | undefined {
+  take(path: string, streaming: boolean, method = 'GET'): MockFault | undefined {
     const index = this.#queue.findIndex(({ fault }) => {
       if (fault.path !== undefined && !path.includes(fault.path)) return false;
+      if (fault.method !== undefined && fault.method.toUpperCase() !== method) return false;
       if (fault.type === 'cut-stream' && !streaming) return false;
       return true;
     });

@@ -1,6 +1,8 @@
 interface FaultTarget {
   /** Only requests whose path contains this substring match. Default: every request. */
   path?: string;
+  /** Only requests with this HTTP method (e.g. `POST`) match. Default: any. */
+  method?: string;
   /** How many matching requests this fault applies to. Default 1; `Infinity` for all. */
   times?: number;
 }
@@ -27,6 +29,12 @@ export type MockFault = FaultTarget &
         retryAfterSeconds?: number;
         /** Optional `retry-after-ms` header (e.g. 0 to make SDK retries instant in tests). */
         retryAfterMs?: number;
+        /**
+         * Answer the error only after the route has done its work (a job created, a file stored,
+         * an endpoint started): the failure whose outcome a client cannot know. Default false
+         * (the request is refused before anything happens).
+         */
+        afterHandling?: boolean;
       }
     | { type: 'drop-connection' }
     | {

@@ -261,7 +261,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     };
 
     const streaming = isRecord(body) && body.stream === true;
-    const fault = faults.take(url.pathname, streaming);
+    const fault = faults.take(url.pathname, streaming, method);
     if (fault) record.fault = fault.type;
 
     if (fault?.type === 'latency') await sleep(fault.ms);
@@ -283,8 +283,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       send(errorResponse(429, message, { code: 'rate_limit_exceeded', headers: h }));
       return;
     }
-    if (fault?.type === 'server-error') {
-      const status = fault.status ?? 500;
+    const serverError = (status: number, retry: { retryAfterSeconds?: number; retryAfterMs?: number }) => {
       const message =
         errorFormat === 'anthropic'
           ? status === 529
@@ -292,9 +291,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
             : 'Internal server error'
           : 'The server had an error while processing your request. Sorry about that!';
       const h: Record<string, string> = {};
-      if (fault.retryAfterSeconds !== undefined) h['retry-after'] = String(fault.retryAfterSeconds);
-      if (fault.retryAfterMs !== undefined) h['retry-after-ms'] = String(fault.retryAfterMs);
-      send(errorResponse(status, message, { headers: h }));
+      if (retry.retryAfterSeconds !== undefined) h['retry-after'] = String(retry.retryAfterSeconds);
+      if (retry.retryAfterMs !== undefined) h['retry-after-ms'] = String(retry.retryAfterMs);
+      return errorResponse(status, message, { headers: h });
+    };
+    if (fault?.type === 'server-error' && !fault.afterHandling) {
+      send(serverError(fault.status ?? 500, fault));
       return;
     }
 
@@ -428,6 +430,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       res,
     };
     const response = await match.handler(ctx);
+    if (fault?.type === 'server-error' && fault.afterHandling && !res.headersSent) {
+      // The work is done (recorded in the mock's state); the client only learns that it failed.
+      sendResponse(res, serverError(fault.status ?? 500, fault), errorFormat, requestId, false);
+      return;
+    }
     if (response && !res.headersSent) send(response, fault?.type === 'malformed-json');
   };
 

@@ -251,8 +251,9 @@ function listOpenAiStyle(ctx: MockRouteContext, store: MockFileStore): MockRespo
     body: {
       object: 'list',
       data: page.map((f) => renderFile(f, shapeFor(ctx, f))),
-      first_id: page[0]?.id ?? null,
-      last_id: page.at(-1)?.id ?? null,
+      // The spec requires both as strings, even for an empty page.
+      first_id: page[0]?.id ?? '',
+      last_id: page.at(-1)?.id ?? '',
       has_more: files.length > page.length,
     },
   };
