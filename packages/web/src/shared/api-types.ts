@@ -19,6 +19,11 @@ import type {
 } from '@distillery/core';
 import type {
   DatasetStats,
+  EvalCharts,
+  EvalItemAnswer,
+  EvalItemRow,
+  EvalReport,
+  EvalRunRecord,
   GenerationFailure,
   GenerationJob,
   GenerationProgress,
@@ -350,3 +355,14 @@ export interface HardwareView {
 export type FineTuneStreamMessage =
   | { type: 'fine-tune'; fineTune: FineTuneView }
   | { type: 'error'; error: ApiErrorBody };
+
+/** One stored eval, as `distill eval` recorded it (with a headline per candidate once a run ended). */
+export type EvalSummaryView = EvalRunRecord;
+
+/** One eval: its latest report as `distill eval --json` prints it, and its charts as inline SVG. */
+export interface EvalDetailView {
+  report: EvalReport;
+  charts: EvalCharts;
+}
+
+export type { EvalItemAnswer, EvalItemRow, EvalReport };
