@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { SampleInput } from '@distillery/core';
 import { type EvalReport, openProjectStore, runEval } from '@distillery/runtime';
 import { gsm8kAnswerer } from '@distillery/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +41,19 @@ const answerer = gsm8kAnswerer({
   reasoningModels: ['teacher-r1'],
 });
 
+function markedSample(id: string, problem: number, content: string): SampleInput {
+  return {
+    id,
+    taskId: 'gsm8k',
+    input: problems[problem]!.question,
+    output: { content },
+    reasoning: null,
+    source: { type: 'human' },
+    // Newest of all, so they head the sample list.
+    createdAt: new Date(Date.UTC(2030, 0, 1) + problem).toISOString(),
+  };
+}
+
 let e2e: WebE2e;
 let report: EvalReport;
 
@@ -57,6 +71,14 @@ beforeAll(async () => {
       ],
       scorer: { id: 'numeric' },
     });
+    // Samples that answer eval items' inputs (and one that answers nothing the eval asked).
+    const teacherAnswer = report.perItem[2]!.answers.teacher!.content;
+    await store.insertMany([
+      markedSample('mark-right', 0, `Working.\n#### ${problems[0]!.answer}`),
+      markedSample('mark-wrong', 1, `Working.\n#### ${Number(problems[1]!.answer) + 1}`),
+      markedSample('mark-stored', 2, teacherAnswer),
+      { ...markedSample('mark-none', 0, '#### 1'), input: 'A question no eval asked.' },
+    ]);
   } finally {
     await store.close();
   }
@@ -182,5 +204,36 @@ describe('the Evals page', () => {
     const { errors } = await e2e.finish(watched);
     // the 404 of the API call is the only console message
     expect(errors.every((e) => e.includes('404'))).toBe(true);
+  });
+});
+
+describe('right/wrong marks on samples', () => {
+  it('marks answers to an eval item against its reference, in the list and the drawer', async () => {
+    const watched = await e2e.open(1024);
+    const { page } = watched;
+    await page.goto(`${e2e.web.url}samples`);
+    const row = (id: string) => page.locator(`[data-testid="sample-row"][data-sample-id="${id}"]`);
+    await row('mark-wrong').waitFor();
+    expect(await row('mark-right').locator('.verdict').innerText()).toBe('right');
+    expect(await row('mark-wrong').locator('.verdict').innerText()).toBe('wrong');
+    // the eval's own score of this very answer, and where the mark comes from
+    const stored = row('mark-stored').locator('.verdict');
+    expect(await stored.innerText()).toBe(
+      answerer.answersCorrectly('teacher-r1', problems[2]!.question) ? 'right' : 'wrong',
+    );
+    expect(await stored.getAttribute('title')).toContain(`as scored in ${report.evalId}`);
+    expect(await row('mark-right').locator('.verdict').getAttribute('title')).toContain(
+      `numeric 100%, against the reference of ${report.evalId}`,
+    );
+    // no eval asked this input: no mark
+    expect(await row('mark-none').locator('.verdict').count()).toBe(0);
+
+    await row('mark-wrong').click();
+    const drawer = page.getByTestId('sample-drawer');
+    await drawer.locator('.verdict').waitFor();
+    expect(await drawer.locator('.verdict').textContent()).toBe('wrong');
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('sample-marks-1024') });
+    const { errors } = await e2e.finish(watched);
+    expect(errors).toEqual([]);
   });
 });

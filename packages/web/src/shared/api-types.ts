@@ -92,6 +92,22 @@ export interface SampleSummary {
   model: string | null;
   costUsd: number | null;
   createdAt: string;
+  /** Right or wrong, where a stored eval has an item with this input and a reference; else null. */
+  verdict: SampleVerdictView | null;
+}
+
+/**
+ * A sample's answer marked against the reference of the newest stored eval with the same task
+ * and input: the score that eval stored for this very answer (`eval`), or its model-free scorer
+ * applied now (`scorer`).
+ */
+export interface SampleVerdictView {
+  mark: 'right' | 'wrong' | 'partial';
+  /** On 0..1 (pass 1). */
+  score: number;
+  scorer: string;
+  evalId: string;
+  scoredBy: 'eval' | 'scorer';
 }
 
 export interface SampleListResponse {

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { EvalItemAnswer, EvalItemRow, EvalReport } from '../../shared/api-types';
 import { formatMs, formatUsd } from '../format';
-import { scoreLabel, type Verdict, verdictOf } from './eval-figures';
+import { scoreLabel, verdictOf } from './eval-figures';
 import { SegmentedControl } from './segmented-control';
+import { VerdictMark as Mark } from './verdict-mark';
 
 type ItemFilter = 'all' | 'wrong' | 'disagree';
 
@@ -17,10 +18,6 @@ function keep(row: EvalItemRow, names: readonly string[], filter: ItemFilter): b
   const verdicts = names.map((n) => verdictOf(row.answers[n]));
   if (filter === 'wrong') return verdicts.some((v) => v === 'wrong' || v === 'partial');
   return new Set(verdicts).size > 1;
-}
-
-function Mark({ verdict, label }: { verdict: Verdict; label: string }) {
-  return <span className={`verdict verdict-${verdict}`}>{label}</span>;
 }
 
 function AnswerColumn({ name, answer }: { name: string; answer: EvalItemAnswer | null | undefined }) {
