@@ -43,7 +43,7 @@ async function referenceIndex(store: SampleStore): Promise<ReferenceIndex> {
   const entries = new Map<string, ReferenceEntry>();
   for (const record of evals) {
     const report = await readStoredEvalReport(store, record.id);
-    if (!report || report.scorer.mode !== 'single') continue;
+    if (report?.scorer.mode !== 'single') continue;
     for (const row of report.perItem) {
       const key = keyOf(report.taskId, row.input);
       if (row.reference === null || entries.has(key)) continue;

@@ -30,7 +30,7 @@ function AllEvals() {
           </div>
           {evals.data?.length === 0 ? (
             <EmptyState title="No evals yet">
-              Run <code>distill eval --task TASK --dataset NAME --run-config TEACHER --fine-tune ID</code>;
+              Run <code>distill eval --task TASK --dataset NAME --run-config TEACHER --fine-tune ID</code>:
               its report appears here.
             </EmptyState>
           ) : evals.data ? (
