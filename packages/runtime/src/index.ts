@@ -23,15 +23,22 @@ export { checkSplitRatios, DEFAULT_SPLIT_RATIOS, parseSplitRatios } from './data
 export { seededShuffle } from './dataset/seeded-random';
 export { splitSizes } from './dataset/split-sizes';
 export { type EvalCandidate, type EvalCandidateSpec, resolveEvalCandidate } from './eval/eval-candidate';
+export { type EvalCharts, renderEvalCharts } from './eval/eval-charts';
 export { type EvalItems, type EvalItemsSource, readEvalItems } from './eval/eval-items';
 export {
   EVAL_ANSWER_KIND,
+  EVAL_REPORT_KIND,
   EVAL_RUN_KIND,
   EVAL_SCORE_KIND,
   type EvalAnswer,
   EvalAnswerSchema,
+  type EvalRunRecord,
+  EvalRunRecordSchema,
   type EvalScore,
   EvalScoreSchema,
+  PairwiseResultV1Schema,
+  ScoreResultV1Schema,
+  ScoreV1Schema,
 } from './eval/eval-records';
 export {
   buildEvalReport,
@@ -69,6 +76,7 @@ export { normalQuantile, twoSidedZ } from './eval/stats/normal-quantile';
 export { pairedProportionDifference } from './eval/stats/paired-proportion-difference';
 export { wilsonInterval } from './eval/stats/wilson-interval';
 export { type WinTieLoss, winTieLoss } from './eval/stats/win-tie-loss';
+export { listStoredEvals, readStoredEvalReport } from './eval/stored-evals';
 export {
   type ExportDatasetOptions,
   type ExportResult,

@@ -8,7 +8,10 @@ import type { SampleStore } from '../store/sample-store';
 export type EvalItemsSource =
   /** A frozen split of a dataset; its samples' answers are the references. */
   | { type: 'split'; dataset: string; split: string }
-  /** A JSONL file: `{"input", "reference"}` per line, or GSM8K's `{"question", "answer"}`. */
+  /**
+   * A JSONL file: `{"input", "reference"}` per line (optionally `"rating"`, a person's 1-5 rating
+   * of the reference, for judge calibration), or GSM8K's `{"question", "answer"}`.
+   */
   | { type: 'file'; file: string };
 
 export interface EvalItems {
@@ -45,10 +48,24 @@ async function fromFile(file: string, cwd: string): Promise<EvalItems> {
         advice: 'Put the expected answer as text; structured references go in "reference" as JSON text.',
       });
     }
+    const rating = record.rating ?? null;
+    if (
+      rating !== null &&
+      (typeof rating !== 'number' || !Number.isInteger(rating) || rating < 1 || rating > 5)
+    ) {
+      throw new InputError(
+        `${where}: "rating" must be a whole number from 1 to 5, got ${JSON.stringify(rating)}.`,
+        {
+          advice:
+            'Give a person\'s 1-5 rating of the reference answer (for judge calibration), or leave "rating" out.',
+        },
+      );
+    }
     items.push({
       id: `line-${index + 1}`,
       input,
       reference: typeof reference === 'string' ? { content: reference } : null,
+      humanRating: typeof rating === 'number' ? rating : null,
     });
   }
   if (items.length === 0)

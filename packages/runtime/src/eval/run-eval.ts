@@ -29,10 +29,12 @@ import { type EvalCandidate, type EvalCandidateSpec, resolveEvalCandidate } from
 import { type EvalItemsSource, readEvalItems } from './eval-items';
 import {
   EVAL_ANSWER_KIND,
+  EVAL_REPORT_KIND,
   EVAL_RUN_KIND,
   EVAL_SCORE_KIND,
   type EvalAnswer,
   EvalAnswerSchema,
+  type EvalRunRecord,
   EvalScoreSchema,
   evalAnswerKey,
   evalScoreKey,
@@ -208,16 +210,17 @@ export async function runEval(
     .digest('hex')
     .slice(0, 16)}`;
   const createdAt = now().toISOString();
-  await store.putRecord(EVAL_RUN_KIND, evalId, {
+  const runRecord: EvalRunRecord = {
     id: evalId,
     taskId: task.id,
     items: options.items,
-    candidates: options.candidates,
+    candidates: [...options.candidates],
     reference: referenceName,
     scorer: { id: scorer.id, options: scorerOptions },
     status: 'running',
     createdAt,
-  });
+  };
+  await store.putRecord(EVAL_RUN_KIND, evalId, runRecord);
 
   // One rate limit for every call of this run, answers and judges alike.
   const limits = {
@@ -434,7 +437,7 @@ export async function runEval(
         const key = evalScoreKey(scorerKey, answer.key, item.reference, against?.key);
         const stored = await store.getRecord(EVAL_SCORE_KIND, key, EvalScoreSchema);
         if (stored) {
-          scores.get(candidate)![index] = stored.value.result as unknown as ScoreResultV1 | PairwiseResultV1;
+          scores.get(candidate)![index] = stored.value.result;
           continue;
         }
         try {
@@ -524,18 +527,18 @@ export async function runEval(
       ...(options.confidence !== undefined ? { confidence: options.confidence } : {}),
       ...(options.bootstrap ? { bootstrap: options.bootstrap } : {}),
     });
-    await store.putRecord(EVAL_RUN_KIND, evalId, {
-      id: evalId,
-      taskId: task.id,
-      items: options.items,
-      candidates: options.candidates,
-      reference: referenceName,
-      scorer: { id: scorer.id, options: scorerOptions },
+    // The report first, then the record that points at it: a list never names a missing report.
+    await store.putRecord(EVAL_REPORT_KIND, evalId, result);
+    const finished: EvalRunRecord = {
+      ...runRecord,
       status: complete ? 'complete' : 'stopped',
       stopReason,
-      createdAt,
+      itemsLabel: label,
+      itemCount: items.length,
+      headlines: result.candidates.map((c) => ({ name: c.name, score: c.score.estimate, scored: c.scored })),
       updatedAt: now().toISOString(),
-    });
+    };
+    await store.putRecord(EVAL_RUN_KIND, evalId, finished);
     return result;
   } finally {
     hooks.signal?.removeEventListener('abort', onAbort);

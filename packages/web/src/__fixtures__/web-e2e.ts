@@ -38,6 +38,7 @@ export interface WebE2e {
 export async function startWebE2e(options: {
   gsm8kLines: number;
   extra?: readonly SampleInput[];
+  config?: string;
   mock?: MockServerOptions;
   web?: Partial<Omit<StartWebServerOptions, 'session'>>;
 }): Promise<WebE2e> {
@@ -47,6 +48,7 @@ export async function startWebE2e(options: {
   const project = await createWebTestProject({
     gsm8kLines: options.gsm8kLines,
     ...(options.extra ? { extra: options.extra } : {}),
+    ...(options.config ? { config: options.config } : {}),
     env: {
       OPENAI_API_KEY: key,
       OPENAI_BASE_URL: mock.openaiBaseURL,

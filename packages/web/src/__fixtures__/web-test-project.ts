@@ -6,6 +6,7 @@ import type { SampleInput } from '@distillery/core';
 import deepseekParsers from '@distillery/parser-deepseek';
 import openai from '@distillery/provider-openai';
 import together from '@distillery/provider-together';
+import scorers from '@distillery/scorers';
 import { createContext, importSamples, openSampleStore, openSession, type Session } from '@distillery/runtime';
 
 /** The first 200 lines of GSM8K's train split, kept in the repository (MIT, see gsm8k-LICENSE). */
@@ -45,9 +46,11 @@ export async function createWebTestProject(options: {
   gsm8kLines: number;
   env: Record<string, string>;
   extra?: readonly SampleInput[];
+  /** The project's `distill.config.ts` instead of the default one (task `gsm8k` with two teachers). */
+  config?: string;
 }): Promise<WebTestProject> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'distill-web-'));
-  writeFileSync(path.join(dir, 'distill.config.ts'), CONFIG);
+  writeFileSync(path.join(dir, 'distill.config.ts'), options.config ?? CONFIG);
   const store = await openSampleStore({ dir: path.join(dir, '.distill') });
   try {
     if (options.gsm8kLines > 0) {
@@ -65,6 +68,7 @@ export async function createWebTestProject(options: {
       { value: deepseekParsers, packageName: '@distillery/parser-deepseek' },
       { value: openai, packageName: '@distillery/provider-openai' },
       { value: together, packageName: '@distillery/provider-together' },
+      { value: scorers, packageName: '@distillery/scorers' },
     ],
   });
   return { dir, session, cleanup: () => rmSync(dir, { recursive: true, force: true }) };

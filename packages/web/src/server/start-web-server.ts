@@ -10,6 +10,7 @@ import { GenerationRuns } from './generation-runs';
 import { readJsonBody } from './read-json-body';
 import { matchRoute, type Route } from './route';
 import { datasetRoutes } from './routes/dataset-routes';
+import { evalRoutes } from './routes/eval-routes';
 import { exportRoutes } from './routes/export-routes';
 import { fineTuneRoutes } from './routes/fine-tune-routes';
 import { generationRoutes } from './routes/generation-routes';
@@ -82,6 +83,7 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
     ...datasetRoutes,
     ...exportRoutes,
     ...fineTuneRoutes({ pollMs: options.fineTunePollMs ?? 5000 }),
+    ...evalRoutes,
   ];
   const serveClient = createClientHandler(options.clientDir ?? resolveClientDir(), token);
   let guard: ReturnType<typeof createRequestGuard> | undefined;

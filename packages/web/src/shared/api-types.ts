@@ -19,6 +19,11 @@ import type {
 } from '@distillery/core';
 import type {
   DatasetStats,
+  EvalCharts,
+  EvalItemAnswer,
+  EvalItemRow,
+  EvalReport,
+  EvalRunRecord,
   GenerationFailure,
   GenerationJob,
   GenerationProgress,
@@ -87,6 +92,22 @@ export interface SampleSummary {
   model: string | null;
   costUsd: number | null;
   createdAt: string;
+  /** Right or wrong, where a stored eval has an item with this input and a reference; else null. */
+  verdict: SampleVerdictView | null;
+}
+
+/**
+ * A sample's answer marked against the reference of the newest stored eval with the same task
+ * and input: the score that eval stored for this very answer (`eval`), or its model-free scorer
+ * applied now (`scorer`).
+ */
+export interface SampleVerdictView {
+  mark: 'right' | 'wrong' | 'partial';
+  /** On 0..1 (pass 1). */
+  score: number;
+  scorer: string;
+  evalId: string;
+  scoredBy: 'eval' | 'scorer';
 }
 
 export interface SampleListResponse {
@@ -350,3 +371,14 @@ export interface HardwareView {
 export type FineTuneStreamMessage =
   | { type: 'fine-tune'; fineTune: FineTuneView }
   | { type: 'error'; error: ApiErrorBody };
+
+/** One stored eval, as `distill eval` recorded it (with a headline per candidate once a run ended). */
+export type EvalSummaryView = EvalRunRecord;
+
+/** One eval: its latest report as `distill eval --json` prints it, and its charts as inline SVG. */
+export interface EvalDetailView {
+  report: EvalReport;
+  charts: EvalCharts;
+}
+
+export type { EvalItemAnswer, EvalItemRow, EvalReport };

@@ -81,7 +81,7 @@ export function GenerationForm({ busy, onStart }: GenerationFormProps) {
         </button>
       </div>
       <div className="card-body form">
-        <div className="form-row">
+        <div className="form-row wide-second">
           <div className="field">
             <label className="label" htmlFor="gen-task">
               Task

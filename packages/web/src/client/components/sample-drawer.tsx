@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Sample } from '../../shared/api-types';
+import type { Sample, SampleVerdictView } from '../../shared/api-types';
 import { apiGet, apiJson } from '../api/api-client';
 import { formatCount, formatDate, formatMs, formatUsd } from '../format';
+import { useApi } from '../hooks/use-api';
 import { AnswerPanel } from './answer-panel';
 import { ErrorBanner } from './error-banner';
 import { Icon } from './icon';
@@ -10,6 +11,7 @@ import { ReasoningPanel } from './reasoning-panel';
 import { StarRating } from './star-rating';
 import { TagEditor } from './tag-editor';
 import { TraceView } from './trace-view';
+import { VerdictMark, verdictTitle } from './verdict-mark';
 
 export interface SampleDrawerProps {
   id: string;
@@ -70,6 +72,7 @@ function typingIn(target: EventTarget | null): boolean {
 
 export function SampleDrawer({ id, onClose, onPrevious, onNext, position, onChanged }: SampleDrawerProps) {
   const [sample, setSample] = useState<Sample>();
+  const verdict = useApi<SampleVerdictView | null>(`/api/samples/${encodeURIComponent(id)}/verdict`);
   const [error, setError] = useState<Error>();
   const [saving, setSaving] = useState(false);
 
@@ -195,7 +198,18 @@ export function SampleDrawer({ id, onClose, onPrevious, onNext, position, onChan
                 <AnswerPanel
                   text={sample.output.content}
                   structured={sample.output.structured}
-                  extra={sample.finishReason ? <span className="chip">{sample.finishReason}</span> : null}
+                  extra={
+                    <>
+                      {verdict.data ? (
+                        <VerdictMark
+                          verdict={verdict.data.mark}
+                          label={verdict.data.mark}
+                          title={verdictTitle(verdict.data)}
+                        />
+                      ) : null}
+                      {sample.finishReason ? <span className="chip">{sample.finishReason}</span> : null}
+                    </>
+                  }
                 />
               </div>
               {sample.rejected ? (

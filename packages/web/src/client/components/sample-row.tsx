@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react';
 import type { SampleSummary } from '../../shared/api-types';
 import { formatCompact, formatRelative } from '../format';
 import { StarRating } from './star-rating';
+import { VerdictMark, verdictTitle } from './verdict-mark';
 
 export interface SampleRowProps {
   sample: SampleSummary | undefined;
@@ -41,6 +42,13 @@ export function SampleRow({ sample, index, style, selected, onOpen }: SampleRowP
       <div style={{ minWidth: 0 }}>
         <div className="title">{sample.input || <span className="placeholder">(empty input)</span>}</div>
         <div className="meta">
+          {sample.verdict ? (
+            <VerdictMark
+              verdict={sample.verdict.mark}
+              label={sample.verdict.mark}
+              title={verdictTitle(sample.verdict)}
+            />
+          ) : null}
           <span className="answer" title={sample.answer}>
             {sample.answer || '—'}
           </span>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { IconName } from '../components/icon';
 import { DatasetsPage } from '../pages/datasets-page';
+import { EvalsPage } from '../pages/evals-page';
 import { FineTunesPage } from '../pages/fine-tunes-page';
 import { GeneratePage } from '../pages/generate-page';
 import { PlaygroundPage } from '../pages/playground-page';
@@ -56,6 +57,13 @@ export const APP_ROUTES: readonly AppRoute[] = [
     icon: 'finetunes',
     section: 'Pipeline',
     render: (id) => <FineTunesPage selectedId={id} />,
+  },
+  {
+    segment: 'evals',
+    label: 'Evals',
+    icon: 'evals',
+    section: 'Pipeline',
+    render: (id) => <EvalsPage selectedId={id} />,
   },
 ];
 

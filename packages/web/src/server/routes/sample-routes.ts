@@ -1,6 +1,12 @@
-import type { SampleFacetsResponse, SampleListResponse, SamplePatchRequest } from '../../shared/api-types';
+import type {
+  SampleFacetsResponse,
+  SampleListResponse,
+  SamplePatchRequest,
+  SampleVerdictView,
+} from '../../shared/api-types';
 import { HttpError } from '../http-error';
 import type { Route } from '../route';
+import { sampleVerdicts } from '../sample-verdicts';
 import { sampleQueryFromQuery, sampleSelectionFromQuery } from './sample-selection-from-query';
 import { summarizeSample } from './summarize-sample';
 
@@ -40,7 +46,11 @@ export const sampleRoutes: readonly Route[] = [
     path: '/api/samples',
     async handler({ ctx, query }): Promise<SampleListResponse> {
       const page = await ctx.store.query(sampleQueryFromQuery(query));
-      return { samples: page.samples.map(summarizeSample), nextCursor: page.nextCursor };
+      const verdicts = await sampleVerdicts(ctx, page.samples);
+      return {
+        samples: page.samples.map((sample) => summarizeSample(sample, verdicts.get(sample.id))),
+        nextCursor: page.nextCursor,
+      };
     },
   },
   {
@@ -57,6 +67,15 @@ export const sampleRoutes: readonly Route[] = [
       const sample = await ctx.store.get(params.id!);
       if (!sample) throw new HttpError(404, `No sample with id "${params.id}".`);
       return sample;
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/samples/:id/verdict',
+    async handler({ ctx, params }): Promise<SampleVerdictView | null> {
+      const sample = await ctx.store.get(params.id!);
+      if (!sample) throw new HttpError(404, `No sample with id "${params.id}".`);
+      return (await sampleVerdicts(ctx, [sample])).get(sample.id) ?? null;
     },
   },
   {

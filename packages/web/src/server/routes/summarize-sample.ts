@@ -1,5 +1,5 @@
 import type { Sample } from '@distillery/core';
-import type { SampleSummary } from '../../shared/api-types';
+import type { SampleSummary, SampleVerdictView } from '../../shared/api-types';
 
 function clip(text: string, max: number): string {
   const flat = text.length > max * 2 ? text.slice(0, max * 2) : text;
@@ -7,8 +7,8 @@ function clip(text: string, max: number): string {
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
-/** The list row of a sample: clipped input and answer, reasoning size, tags, rating, provenance. */
-export function summarizeSample(sample: Sample): SampleSummary {
+/** The list row of a sample: clipped input and answer, reasoning size, tags, rating, provenance, right/wrong. */
+export function summarizeSample(sample: Sample, verdict?: SampleVerdictView): SampleSummary {
   return {
     id: sample.id,
     taskId: sample.taskId,
@@ -22,5 +22,6 @@ export function summarizeSample(sample: Sample): SampleSummary {
     model: sample.source.type === 'synthetic' ? sample.source.runConfig.model : null,
     costUsd: sample.costUsd ?? null,
     createdAt: sample.createdAt,
+    verdict: verdict ?? null,
   };
 }
