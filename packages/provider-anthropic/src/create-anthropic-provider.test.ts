@@ -277,7 +277,7 @@ describe('reliability and errors', () => {
       anthropic({ apiKey: secret }).chat({ ...ask(), parameters: { maxTokens: 4000 } }),
     );
     expect(auth.message).toBe(
-      'Anthropic rejected the API key (401) for model claude-sonnet-4-5. Set ANTHROPIC_API_KEY to a valid key.',
+      'Anthropic rejected the API key (401) for model claude-sonnet-4-5 (provider anthropic). Set ANTHROPIC_API_KEY to a valid key.',
     );
     expect(`${auth.message} ${JSON.stringify(auth)} ${String((auth.cause as Error).message)}`).not.toContain(
       secret,

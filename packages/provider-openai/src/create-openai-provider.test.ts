@@ -372,7 +372,7 @@ describe('request fields', () => {
     const [keyless] = provider({ env: { OPENAI_BASE_URL: server.openaiBaseURL } });
     const error = await failure(keyless.chat(ask('gpt-4o-mini')));
     expect(error.message).toBe(
-      'No API key for OpenAI (model gpt-4o-mini). Set OPENAI_API_KEY or pass apiKey in the provider options.',
+      'No API key for OpenAI (provider openai, model gpt-4o-mini): OPENAI_API_KEY is not set. Export OPENAI_API_KEY in the shell that runs distill.',
     );
     expect(server.requests).toHaveLength(1);
   });
@@ -525,7 +525,7 @@ describe('errors', () => {
     const secret = 'invalid-key-SECRET-123456';
     const error = await failure(openai({ apiKey: secret }).chat(ask('gpt-4o-mini')));
     expect(error.message).toBe(
-      'OpenAI rejected the API key (401) for model gpt-4o-mini. Set OPENAI_API_KEY to a valid key.',
+      'OpenAI rejected the API key (401) for model gpt-4o-mini (provider openai). Set OPENAI_API_KEY to a valid key.',
     );
     expect(error).toMatchObject({
       kind: 'auth',

@@ -153,7 +153,10 @@ export function createTogetherFineTuneBackend(
 ): TogetherFineTuneBackend {
   const id = options.id ?? 'together';
   const label = 'Together';
-  const { apiKey, baseURL, timeoutMs, policy, secrets } = resolveProviderSettings(options, TOGETHER_SETTINGS);
+  const { apiKey, apiKeyEnv, baseURL, timeoutMs, policy, secrets } = resolveProviderSettings(
+    options,
+    TOGETHER_SETTINGS,
+  );
   const checker: TogetherChecker = options.checker ?? checkFile;
   const doFetch = options.fetch ?? globalThis.fetch;
 
@@ -161,7 +164,7 @@ export function createTogetherFineTuneBackend(
     provider: id,
     label,
     model,
-    apiKeyEnv: TOGETHER_SETTINGS.apiKeyEnv,
+    apiKeyEnv,
     baseURLEnv: TOGETHER_SETTINGS.baseURLEnv,
     baseURL,
     timeoutMs,

@@ -211,7 +211,7 @@ describe('together provider', () => {
     const secret = 'invalid-together-SECRET-777';
     const auth = await failure(together({ apiKey: secret }).chat(ask()));
     expect(auth.message).toBe(
-      'Together rejected the API key (401) for model deepseek-ai/DeepSeek-R1. Set TOGETHER_API_KEY to a valid key.',
+      'Together rejected the API key (401) for model deepseek-ai/DeepSeek-R1 (provider together). Set TOGETHER_API_KEY to a valid key.',
     );
     expect(`${auth.message} ${JSON.stringify(auth)} ${String((auth.cause as Error).message)}`).not.toContain(
       secret,
@@ -231,7 +231,7 @@ describe('together provider', () => {
     );
     const none = await failure(createTogetherProvider({ env: {} }).chat(ask()));
     expect(none.message).toBe(
-      'No API key for Together (model deepseek-ai/DeepSeek-R1). Set TOGETHER_API_KEY or pass apiKey in the provider options.',
+      'No API key for Together (provider together, model deepseek-ai/DeepSeek-R1): TOGETHER_API_KEY is not set. Export TOGETHER_API_KEY in the shell that runs distill.',
     );
   });
 });
