@@ -198,12 +198,16 @@ describe('together provider', () => {
   });
 
   it('abort is not retried', async () => {
-    server.fault({ type: 'latency', ms: 300 });
+    // The mock holds the request; the abort comes once it has arrived (an event, not a delay).
+    server.fault({ type: 'latency', ms: 5_000 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
-    const error = await failure(together().chat(ask(), { signal: controller.signal }));
+    const arrived = server.nextRequest('/chat/completions');
+    const pending = failure(together().chat(ask(), { signal: controller.signal }));
+    await arrived;
+    controller.abort();
+    const error = await pending;
     expect(error.kind).toBe('aborted');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A retry would be sent before the call settles: the count is final now.
     expect(server.requests).toHaveLength(1);
   });
 
