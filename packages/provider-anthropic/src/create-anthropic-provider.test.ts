@@ -260,14 +260,18 @@ describe('reliability and errors', () => {
   });
 
   it('an abort is not retried', async () => {
-    server.fault({ type: 'latency', ms: 300 });
+    // The mock holds the request; the abort comes once it has arrived (an event, not a delay).
+    server.fault({ type: 'latency', ms: 5_000 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
-    const error = await failure(
+    const arrived = server.nextRequest('/v1/messages');
+    const pending = failure(
       anthropic().chat({ ...ask(), parameters: { maxTokens: 4000 } }, { signal: controller.signal }),
     );
+    await arrived;
+    controller.abort();
+    const error = await pending;
     expect(error.kind).toBe('aborted');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A retry would be sent before the call settles: the count is final now.
     expect(server.requests).toHaveLength(1);
   });
 
@@ -277,7 +281,7 @@ describe('reliability and errors', () => {
       anthropic({ apiKey: secret }).chat({ ...ask(), parameters: { maxTokens: 4000 } }),
     );
     expect(auth.message).toBe(
-      'Anthropic rejected the API key (401) for model claude-sonnet-4-5. Set ANTHROPIC_API_KEY to a valid key.',
+      'Anthropic rejected the API key (401) for model claude-sonnet-4-5 (provider anthropic). Set ANTHROPIC_API_KEY to a valid key.',
     );
     expect(`${auth.message} ${JSON.stringify(auth)} ${String((auth.cause as Error).message)}`).not.toContain(
       secret,

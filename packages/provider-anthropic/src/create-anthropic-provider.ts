@@ -55,7 +55,7 @@ export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
 export function createAnthropicProvider(options: AnthropicProviderOptions = {}): AnthropicProvider {
   const id = options.id ?? 'anthropic';
   const label = 'Anthropic';
-  const { apiKey, baseURL, timeoutMs, policy, secrets } = resolveProviderSettings(options, {
+  const { apiKey, apiKeyEnv, baseURL, timeoutMs, policy, secrets } = resolveProviderSettings(options, {
     apiKeyEnv: 'ANTHROPIC_API_KEY',
     baseURLEnv: 'ANTHROPIC_BASE_URL',
     defaultBaseURL: ANTHROPIC_DEFAULT_BASE_URL,
@@ -84,7 +84,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions = {}):
     provider: id,
     label,
     model,
-    apiKeyEnv: 'ANTHROPIC_API_KEY',
+    apiKeyEnv,
     baseURLEnv: 'ANTHROPIC_BASE_URL',
     baseURL,
     timeoutMs,

@@ -1,4 +1,5 @@
 import type { ChatResult, ChatStreamEvent } from '@distillery/core';
+import { asRecord, isRecord } from './is-record';
 import { buildResult, type ResultContext } from './read-chat-completion';
 import { mergeReasoningDetails, readReasoning } from './reasoning-fields';
 import type { StreamAccumulator } from './stream-with-retry';
@@ -35,15 +36,15 @@ export class ChatStreamAccumulator implements StreamAccumulator {
 
   push(chunk: unknown): ChatStreamEvent[] {
     const events: ChatStreamEvent[] = [];
-    const body = (chunk ?? {}) as Json;
+    const body = asRecord(chunk);
     if (typeof body.model === 'string' && body.model) this.model = body.model;
     if (typeof body.id === 'string') this.id = body.id;
     if (typeof body.created === 'number') this.created = body.created;
     if (body.usage && typeof body.usage === 'object') this.usage = body.usage;
-    const choices = Array.isArray(body.choices) ? (body.choices as Json[]) : [];
+    const choices = Array.isArray(body.choices) ? body.choices.filter(isRecord) : [];
     for (const choice of choices) {
       if ((choice.index ?? 0) !== 0) continue;
-      const delta = (choice.delta ?? {}) as Json;
+      const delta = asRecord(choice.delta);
       const { fieldText, detailsText, details } = readReasoning(delta);
       if (details) mergeReasoningDetails(this.details, details);
       this.reasoningSource ??= fieldText ? 'field' : detailsText ? 'details' : undefined;
@@ -57,9 +58,9 @@ export class ChatStreamAccumulator implements StreamAccumulator {
         events.push({ type: 'content-delta', text: delta.content });
       }
       if (Array.isArray(delta.tool_calls)) {
-        for (const call of delta.tool_calls as Json[]) {
+        for (const call of delta.tool_calls.filter(isRecord)) {
           const index = typeof call.index === 'number' ? call.index : 0;
-          const fragment = (call.function as Json | undefined)?.arguments;
+          const fragment = asRecord(call.function).arguments;
           if (typeof fragment !== 'string' || fragment.length === 0) continue;
           this.toolArgs[index] = (this.toolArgs[index] ?? '') + fragment;
           if (index === 0 && this.ctx.toolMode) events.push({ type: 'content-delta', text: fragment });

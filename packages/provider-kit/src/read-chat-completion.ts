@@ -1,4 +1,5 @@
 import type { ChatResult, FinishReason, ModelInfo, ReasoningExposure, Usage } from '@distillery/core';
+import { asRecord, isRecord } from './is-record';
 import { readReasoning } from './reasoning-fields';
 
 type Json = Record<string, unknown>;
@@ -39,8 +40,8 @@ const count = (value: unknown): number =>
 
 export function readUsage(usage: unknown): Usage {
   if (typeof usage !== 'object' || usage === null) return { inputTokens: 0, outputTokens: 0 };
-  const u = usage as Json;
-  const details = (u.completion_tokens_details ?? null) as Json | null;
+  const u = asRecord(usage);
+  const details = isRecord(u.completion_tokens_details) ? u.completion_tokens_details : null;
   const reasoning = details?.reasoning_tokens ?? u.reasoning_tokens;
   return {
     inputTokens: count(u.prompt_tokens),
@@ -90,13 +91,13 @@ export function buildResult(
 
 /** A whole (non-streamed) chat completion as a ChatResult. */
 export function readChatCompletion(completion: unknown, ctx: ResultContext): ChatResult {
-  const body = (completion ?? {}) as Json;
-  const choices = Array.isArray(body.choices) ? (body.choices as Json[]) : [];
+  const body = asRecord(completion);
+  const choices = Array.isArray(body.choices) ? body.choices.filter(isRecord) : [];
   const choice = choices[0];
-  const message = (choice?.message ?? {}) as Json;
+  const message = asRecord(choice?.message);
   const { text, details } = readReasoning(message);
-  const toolCalls = Array.isArray(message.tool_calls) ? (message.tool_calls as Json[]) : [];
-  const fn = toolCalls[0]?.function as Json | undefined;
+  const toolCalls = Array.isArray(message.tool_calls) ? message.tool_calls.filter(isRecord) : [];
+  const fn = asRecord(toolCalls[0]?.function);
   return buildResult(ctx, {
     content: typeof message.content === 'string' ? message.content : '',
     toolArguments: typeof fn?.arguments === 'string' ? fn.arguments : undefined,

@@ -4,6 +4,8 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '@distillery/core/contrac
 export interface ProviderConnectionOptions {
   /** Defaults to the provider's API key variable in `env` (e.g. `TOGETHER_API_KEY`). */
   apiKey?: string;
+  /** The variable the key is read from instead of the provider's own (a config's `apiKeyEnv`); errors name it. */
+  apiKeyEnv?: string;
   /** Defaults to the provider's base URL variable in `env`, then its public URL. */
   baseURL?: string;
   /** Environment to read the key and URL from; `process.env` only when not given. */
@@ -28,6 +30,8 @@ export interface ProviderSettingsDefaults {
 
 export interface ResolvedProviderSettings {
   apiKey: string | undefined;
+  /** The variable the key comes from (`options.apiKeyEnv`, else the provider's own), for messages. */
+  apiKeyEnv: string;
   /** Without trailing slashes. */
   baseURL: string;
   timeoutMs: number;
@@ -49,7 +53,8 @@ export function resolveProviderSettings(
   defaults: ProviderSettingsDefaults,
 ): ResolvedProviderSettings {
   const env = options.env ?? process.env;
-  const apiKey = nonEmpty(options.apiKey) ?? nonEmpty(env[defaults.apiKeyEnv]);
+  const apiKeyEnv = nonEmpty(options.apiKeyEnv) ?? defaults.apiKeyEnv;
+  const apiKey = nonEmpty(options.apiKey) ?? nonEmpty(env[apiKeyEnv]);
   const baseURL = (
     nonEmpty(options.baseURL) ??
     nonEmpty(env[defaults.baseURLEnv]) ??
@@ -57,6 +62,7 @@ export function resolveProviderSettings(
   ).replace(/\/+$/, '');
   return {
     apiKey,
+    apiKeyEnv,
     baseURL,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     policy: {

@@ -73,7 +73,7 @@ export function streamInterrupted(ctx: ErrorContext, detail: string): ProviderEr
 
 export function missingApiKey(ctx: ErrorContext): ProviderError {
   return new ProviderError(
-    `No API key for ${ctx.label} (${subjectOf(ctx)}). Set ${ctx.apiKeyEnv} or pass apiKey in the provider options.`,
+    `No API key for ${ctx.label} (provider ${ctx.provider}, ${subjectOf(ctx)}): ${ctx.apiKeyEnv} is not set. Export ${ctx.apiKeyEnv} in the shell that runs distill.`,
     { provider: ctx.provider, model: ctx.model, kind: 'auth' },
   );
 }
@@ -141,7 +141,7 @@ export function toProviderError(
   switch (true) {
     case status === 401:
       return new ProviderError(
-        `${label} rejected the API key (401) for ${subject}. Set ${ctx.apiKeyEnv} to a valid key.`,
+        `${label} rejected the API key (401) for ${subject} (provider ${ctx.provider}). Set ${ctx.apiKeyEnv} to a valid key.`,
         { ...base, kind: 'auth', status },
       );
     case status === 403:

@@ -101,14 +101,14 @@ export function createOpenAIFineTuneBackend(
 ): OpenAIFineTuneBackend {
   const id = options.id ?? 'openai';
   const label = preset.label;
-  const { apiKey, baseURL, timeoutMs, policy, secrets } = resolveProviderSettings(options, preset);
+  const { apiKey, apiKeyEnv, baseURL, timeoutMs, policy, secrets } = resolveProviderSettings(options, preset);
   const checker: OpenAIChecker = options.checker ?? checkFile;
 
   const errorContext = (subject: string, model = '', notFoundAdvice?: string): ErrorContext => ({
     provider: id,
     label,
     model,
-    apiKeyEnv: preset.apiKeyEnv,
+    apiKeyEnv,
     baseURLEnv: preset.baseURLEnv,
     baseURL,
     timeoutMs,

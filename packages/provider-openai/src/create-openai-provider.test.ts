@@ -372,7 +372,7 @@ describe('request fields', () => {
     const [keyless] = provider({ env: { OPENAI_BASE_URL: server.openaiBaseURL } });
     const error = await failure(keyless.chat(ask('gpt-4o-mini')));
     expect(error.message).toBe(
-      'No API key for OpenAI (model gpt-4o-mini). Set OPENAI_API_KEY or pass apiKey in the provider options.',
+      'No API key for OpenAI (provider openai, model gpt-4o-mini): OPENAI_API_KEY is not set. Export OPENAI_API_KEY in the shell that runs distill.',
     );
     expect(server.requests).toHaveLength(1);
   });
@@ -479,26 +479,33 @@ describe('reliability', () => {
   });
 
   it('times out a silent server, and retries', async () => {
-    server.fault({ type: 'latency', ms: 400 });
+    // The mock holds the first request far past the timeout; the retry is answered at once, with a
+    // wide margin under the same timeout (no race between the two on a loaded machine).
+    server.fault({ type: 'latency', ms: 20_000 });
     server.reply({ content: '4' });
-    const result = await openai({ timeoutMs: 100 }).chat(ask());
+    const result = await openai({ timeoutMs: 1_000 }).chat(ask());
     expect(result.content).toBe('4');
     expect(server.requests).toHaveLength(2);
 
     server.reset();
-    server.fault({ type: 'latency', ms: 400 });
-    const error = await failure(openai({ timeoutMs: 100, maxRetries: 0 }).chat(ask()));
+    server.fault({ type: 'latency', ms: 20_000 });
+    const error = await failure(openai({ timeoutMs: 1_000, maxRetries: 0 }).chat(ask()));
     expect(error.message).toBe(
-      'OpenAI did not answer within 100 ms for model deepseek-ai/DeepSeek-R1. Try again, or raise timeoutMs in the provider options.',
+      'OpenAI did not answer within 1000 ms for model deepseek-ai/DeepSeek-R1. Try again, or raise timeoutMs in the provider options.',
     );
   });
 
   it('an abort is not retried, in chat and stream', async () => {
-    server.fault({ type: 'latency', ms: 300, times: 2 });
+    // The mock holds the request; the abort comes once it has arrived (an event, not a delay).
+    server.fault({ type: 'latency', ms: 5_000 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    const error = await failure(openai().chat(ask(), { signal: controller.signal }));
+    const arrived = server.nextRequest('/chat/completions');
+    const pending = failure(openai().chat(ask(), { signal: controller.signal }));
+    await arrived;
+    controller.abort();
+    const error = await pending;
     expect(error.kind).toBe('aborted');
+    expect(server.requests).toHaveLength(1);
     expect(error.message).toBe('OpenAI request for model deepseek-ai/DeepSeek-R1 was aborted.');
 
     const streaming = new AbortController();
@@ -514,8 +521,7 @@ describe('reliability', () => {
     );
     expect(streamError.kind).toBe('aborted');
     expect(events.some((e) => e.type === 'retry' || e.type === 'finish')).toBe(false);
-    // Let the latency-delayed first request land before counting.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A retry would be sent before the call settles: the count is final now.
     expect(server.requests).toHaveLength(2);
   });
 });
@@ -525,7 +531,7 @@ describe('errors', () => {
     const secret = 'invalid-key-SECRET-123456';
     const error = await failure(openai({ apiKey: secret }).chat(ask('gpt-4o-mini')));
     expect(error.message).toBe(
-      'OpenAI rejected the API key (401) for model gpt-4o-mini. Set OPENAI_API_KEY to a valid key.',
+      'OpenAI rejected the API key (401) for model gpt-4o-mini (provider openai). Set OPENAI_API_KEY to a valid key.',
     );
     expect(error).toMatchObject({
       kind: 'auth',

@@ -62,7 +62,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions = {}): OpenA
   const preset = resolvePreset(options);
   const id = options.id ?? preset.id;
   const label = options.label ?? preset.label;
-  const { apiKey, baseURL, timeoutMs, policy, secrets } = resolveProviderSettings(options, preset);
+  const { apiKey, apiKeyEnv, baseURL, timeoutMs, policy, secrets } = resolveProviderSettings(options, preset);
   const models = mergeCatalog(options.models, preset.models);
 
   const getClient = lazyOpenAIClient(
@@ -74,7 +74,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions = {}): OpenA
     provider: id,
     label,
     model,
-    apiKeyEnv: preset.apiKeyEnv,
+    apiKeyEnv,
     baseURLEnv: preset.baseURLEnv,
     baseURL,
     timeoutMs,

@@ -21,6 +21,7 @@ import {
   type TrainerCheckOptions,
 } from '@distillery/core/contracts';
 import {
+  asRecord,
   assertCheckPassed,
   assertNoViolations,
   callWithRetry,
@@ -125,12 +126,10 @@ export interface TogetherFineTuneBackend extends FineTuneBackend {
   stopEndpoint(id: string, options?: CallOptions): Promise<TogetherDeployment>;
 }
 
-type Json = Record<string, unknown>;
-
 const DEFAULT_UPLOAD_TIMEOUT_MS = 3_600_000;
 
 function toDeployment(raw: unknown): TogetherDeployment {
-  const e = raw as Json;
+  const e = asRecord(raw);
   return {
     id: String(e.id),
     name: String(e.name),
@@ -153,7 +152,10 @@ export function createTogetherFineTuneBackend(
 ): TogetherFineTuneBackend {
   const id = options.id ?? 'together';
   const label = 'Together';
-  const { apiKey, baseURL, timeoutMs, policy, secrets } = resolveProviderSettings(options, TOGETHER_SETTINGS);
+  const { apiKey, apiKeyEnv, baseURL, timeoutMs, policy, secrets } = resolveProviderSettings(
+    options,
+    TOGETHER_SETTINGS,
+  );
   const checker: TogetherChecker = options.checker ?? checkFile;
   const doFetch = options.fetch ?? globalThis.fetch;
 
@@ -161,7 +163,7 @@ export function createTogetherFineTuneBackend(
     provider: id,
     label,
     model,
-    apiKeyEnv: TOGETHER_SETTINGS.apiKeyEnv,
+    apiKeyEnv,
     baseURLEnv: TOGETHER_SETTINGS.baseURLEnv,
     baseURL,
     timeoutMs,
@@ -279,7 +281,7 @@ export function createTogetherFineTuneBackend(
   }
 
   function state(raw: unknown): FineTuneJobState {
-    const j = raw as Json;
+    const j = asRecord(raw);
     const rawStatus = String(j.status);
     const status = normalizeTogetherStatus(rawStatus);
     const events = Array.isArray(j.events) ? j.events.map(toTogetherEvent) : [];

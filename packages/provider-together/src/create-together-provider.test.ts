@@ -198,12 +198,16 @@ describe('together provider', () => {
   });
 
   it('abort is not retried', async () => {
-    server.fault({ type: 'latency', ms: 300 });
+    // The mock holds the request; the abort comes once it has arrived (an event, not a delay).
+    server.fault({ type: 'latency', ms: 5_000 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
-    const error = await failure(together().chat(ask(), { signal: controller.signal }));
+    const arrived = server.nextRequest('/chat/completions');
+    const pending = failure(together().chat(ask(), { signal: controller.signal }));
+    await arrived;
+    controller.abort();
+    const error = await pending;
     expect(error.kind).toBe('aborted');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A retry would be sent before the call settles: the count is final now.
     expect(server.requests).toHaveLength(1);
   });
 
@@ -211,7 +215,7 @@ describe('together provider', () => {
     const secret = 'invalid-together-SECRET-777';
     const auth = await failure(together({ apiKey: secret }).chat(ask()));
     expect(auth.message).toBe(
-      'Together rejected the API key (401) for model deepseek-ai/DeepSeek-R1. Set TOGETHER_API_KEY to a valid key.',
+      'Together rejected the API key (401) for model deepseek-ai/DeepSeek-R1 (provider together). Set TOGETHER_API_KEY to a valid key.',
     );
     expect(`${auth.message} ${JSON.stringify(auth)} ${String((auth.cause as Error).message)}`).not.toContain(
       secret,
@@ -231,7 +235,7 @@ describe('together provider', () => {
     );
     const none = await failure(createTogetherProvider({ env: {} }).chat(ask()));
     expect(none.message).toBe(
-      'No API key for Together (model deepseek-ai/DeepSeek-R1). Set TOGETHER_API_KEY or pass apiKey in the provider options.',
+      'No API key for Together (provider together, model deepseek-ai/DeepSeek-R1): TOGETHER_API_KEY is not set. Export TOGETHER_API_KEY in the shell that runs distill.',
     );
   });
 });

@@ -44,7 +44,10 @@ export const TOGETHER_SETTINGS = {
 export function createTogetherProvider(options: TogetherProviderOptions = {}): TogetherProvider {
   const id = options.id ?? 'together';
   const label = 'Together';
-  const { apiKey, baseURL, timeoutMs, policy, secrets } = resolveProviderSettings(options, TOGETHER_SETTINGS);
+  const { apiKey, apiKeyEnv, baseURL, timeoutMs, policy, secrets } = resolveProviderSettings(
+    options,
+    TOGETHER_SETTINGS,
+  );
   const models = mergeCatalog(options.models, TOGETHER_MODELS);
 
   const getClient = lazyTogetherClient({ apiKey, baseURL, timeoutMs }, options);
@@ -53,7 +56,7 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): T
     provider: id,
     label,
     model,
-    apiKeyEnv: 'TOGETHER_API_KEY',
+    apiKeyEnv,
     baseURLEnv: 'TOGETHER_BASE_URL',
     baseURL,
     timeoutMs,

@@ -115,6 +115,8 @@ function providerOptions(
     id: name,
     env,
     ...(apiKey ? { apiKey } : {}),
+    // Errors about a missing or refused key name the variable the config reads it from.
+    ...(settings.apiKeyEnv ? { apiKeyEnv: settings.apiKeyEnv } : {}),
     ...(settings.baseURL ? { baseURL: settings.baseURL } : {}),
     ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
     ...(settings.maxRetries !== undefined ? { maxRetries: settings.maxRetries } : {}),

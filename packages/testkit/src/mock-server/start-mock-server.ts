@@ -98,6 +98,12 @@ export interface MockServer {
   readonly violations: readonly SpecViolation[];
   /** Returns the violations recorded so far and clears them (for a test that expects one). */
   takeViolations(): SpecViolation[];
+  /**
+   * Resolves when the next request whose path contains `path` (any, by default) arrives, as soon as
+   * it is recorded (before faults such as `latency` apply): lets a test act on an event, e.g. abort
+   * a call the mock is holding, instead of guessing a delay.
+   */
+  nextRequest(path?: string): Promise<RecordedRequest>;
   /** Queue scripted replies (FIFO) for the next chat calls, any chat API. */
   reply(...replies: MockReply[]): this;
   /** Dynamic replies when the queue is empty; `undefined` restores the default echo. */
@@ -166,6 +172,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const script = new ChatScript();
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
+  const waiters: { path: string | undefined; resolve: (request: RecordedRequest) => void }[] = [];
   const violations: SpecViolation[] = [];
   let requestCounter = 0;
   const validation = options.validation ?? 'reject';
@@ -238,6 +245,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       at,
     };
     requests.push(record);
+    for (const waiter of waiters.filter((w) => w.path === undefined || url.pathname.includes(w.path))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(record);
+    }
     const requestId = `req_mock_${String(++requestCounter).padStart(6, '0')}`;
 
     const match = router.match(method, url.pathname);
@@ -473,6 +484,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     violations,
     takeViolations() {
       return violations.splice(0, violations.length);
+    },
+    nextRequest(path) {
+      return new Promise((resolve) => waiters.push({ path, resolve }));
     },
     reply(...replies) {
       script.push(...replies);
