@@ -222,10 +222,47 @@ const CASES: Record<string, Case> = {
     code: 2,
     message: /^error: .*"nope"/,
   },
+  // A flag naming a plugin no manifest declares is a usage error: exit 2, the known ids, the closest.
   'import: unknown parser': {
     args: ['import', GSM8K, '--task', 'double', '--parser', 'nope'],
-    code: 1,
-    message: /^error: .*nope/,
+    code: 2,
+    message: /^error: --parser nope: unknown parser\.$/,
+  },
+  'parse: mistyped parser': {
+    args: ['parse', 'out.jsonl', '--parser', 'think-tag'],
+    code: 2,
+    message: /^error: --parser think-tag: unknown parser; did you mean --parser think-tags\?$/,
+  },
+  'check: unknown backend': {
+    args: ['check', 'out.jsonl', '--backend', 'togther'],
+    code: 2,
+    message: /^error: --backend togther: unknown fine-tune backend; did you mean --backend together\?$/,
+  },
+  'train: unknown backend': {
+    args: ['train', '--dataset', 'd1', '--model', 'm', '--backend', 'nope', '--dry-run'],
+    code: 2,
+    message: /^error: --backend nope: unknown fine-tune backend\.$/,
+  },
+  'run: unknown provider': {
+    args: ['run', '--provider', 'opneai', '--model', 'm', '--input', 'hi'],
+    code: 2,
+    message: /^error: --provider opneai: unknown provider; did you mean --provider openai\?$/,
+  },
+  'export: unknown parser': {
+    args: [
+      'export',
+      'd1',
+      '--strategy',
+      'reasoning',
+      '--format',
+      'r1',
+      '--parser',
+      'nope',
+      '--out',
+      'out.jsonl',
+    ],
+    code: 2,
+    message: /^error: --parser nope: unknown parser\.$/,
   },
   'check: missing file': {
     args: ['check', 'missing.jsonl'],

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { formatCheckReport } from '@distillery/check';
 import type { Command } from 'commander';
+import { checkPluginFlag } from '../check-plugin-flag';
 import type { RegisterCommand } from '../command-context';
 import { parseNumberFlag } from '../parse-number-flag';
 
@@ -32,7 +33,9 @@ export const registerCheckCommand: RegisterCommand = (program, { io, session, se
     .action(async (file: string, options: CheckCommandOptions, command: Command) => {
       const maxSeqLength = parseNumberFlag('--max-seq-length', options.maxSeqLength, { integer: true });
       // The backend checks with its own rules (its contract's `check`).
-      const backend = await (await session(command)).plugins.backend(options.backend);
+      const { plugins } = await session(command);
+      checkPluginFlag(plugins, 'fine-tune-backend', options.backend, '--backend');
+      const backend = await plugins.backend(options.backend);
       const report = await backend.check(path.resolve(io.cwd, file), {
         ...(options.model ? { model: options.model } : {}),
         ...(maxSeqLength ? { maxSeqLength } : {}),

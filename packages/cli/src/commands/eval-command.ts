@@ -40,6 +40,8 @@ export interface EvalCommandOptions {
   force?: boolean;
   fresh?: boolean;
   stream?: boolean;
+  batch?: boolean;
+  pollInterval?: string;
   report?: string;
   json?: boolean;
 }
@@ -257,6 +259,11 @@ export async function evalCommand(session: Session, options: EvalCommandOptions,
   const tpm = parseNumberFlag('--tpm', options.tpm);
   const maxCost = parseNumberFlag('--max-cost', options.maxCost);
   const seed = parseNumberFlag('--seed', options.seed, { integer: true, min: 0 });
+  const pollSeconds = parseNumberFlag('--poll-interval', options.pollInterval);
+  if (!options.batch && pollSeconds !== undefined)
+    throw new InputError('--poll-interval goes with --batch.', {
+      advice: 'Add --batch, or drop --poll-interval.',
+    });
   const report = options.report;
   if (report !== undefined && !/\.html?$/i.test(report)) {
     throw new InputError(`--report writes an HTML file; "${report}" does not end in .html.`, {
@@ -287,6 +294,8 @@ export async function evalCommand(session: Session, options: EvalCommandOptions,
         ...(maxCost !== undefined ? { maxCostUsd: maxCost } : {}),
         ...(seed !== undefined ? { bootstrap: { seed } } : {}),
         ...(options.stream === false ? { stream: false } : {}),
+        ...(options.batch ? { batch: true } : {}),
+        ...(pollSeconds !== undefined ? { pollIntervalMs: pollSeconds * 1000 } : {}),
       },
       { onProgress: (p) => progress.update(p), ...(io.signal ? { signal: io.signal } : {}) },
     );
@@ -364,6 +373,8 @@ export const registerEvalCommand: RegisterCommand = (program, { io, session }) =
     .option('--force', 'evaluate on a split a fine-tune trained on')
     .option('--fresh', 'call every candidate again instead of reusing stored answers')
     .option('--no-stream', "use the providers' non-streaming APIs")
+    .option('--batch', "answer through the providers' batch APIs (half price, within 24 h; resumable)")
+    .option('--poll-interval <seconds>', 'with --batch: how often to check on the batches (default 30)')
     .option('--report <file.html>', 'also write a self-contained HTML report')
     .option('--json', 'print the whole report as one JSON object')
     .action(async (options: EvalCommandOptions, command: Command) =>

@@ -10,6 +10,7 @@ import {
   type Session,
 } from '@distillery/runtime';
 import { type Command, Option } from 'commander';
+import { checkPluginFlag } from '../check-plugin-flag';
 import type { CliIO } from '../cli-io';
 import type { RegisterCommand } from '../command-context';
 import { styleFor } from '../style';
@@ -72,6 +73,8 @@ export async function exportCommand(
   options: ExportCommandOptions,
   io: CliIO,
 ): Promise<void> {
+  if (options.parser !== undefined)
+    checkPluginFlag(session.plugins, 'reasoning-parser', options.parser, '--parser');
   const store = await openProjectStore(session);
   try {
     const dataset = await findDataset(store, datasetName);

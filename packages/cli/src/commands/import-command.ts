@@ -11,6 +11,7 @@ import {
   type Session,
 } from '@distillery/runtime';
 import { type Command, Option } from 'commander';
+import { checkPluginFlag } from '../check-plugin-flag';
 import type { CliIO } from '../cli-io';
 import type { RegisterCommand } from '../command-context';
 import { styleFor } from '../style';
@@ -31,8 +32,10 @@ export interface ImportCommandOptions {
  * alone), chosen from manifests; only that parser is imported.
  */
 async function importParser(session: Session, options: ImportCommandOptions) {
-  if (options.parser !== undefined && options.parser !== AUTO_PARSER)
+  if (options.parser !== undefined && options.parser !== AUTO_PARSER) {
+    checkPluginFlag(session.plugins, 'reasoning-parser', options.parser, '--parser', [AUTO_PARSER]);
     return session.plugins.parser(options.parser);
+  }
   if (options.model !== undefined) return (await parserForModel(session, options.model)).parser;
   if (options.parser === AUTO_PARSER) {
     throw new InputError('--parser auto needs --model ID: the model that wrote the answers.', {

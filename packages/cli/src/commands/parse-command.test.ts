@@ -121,8 +121,9 @@ describe('distill parse', () => {
 
   it('ends bad input with one clear line and a non-zero exit', async () => {
     const unknown = await runCli(['parse', '-', '--parser', 'r2'], { stdin: 'x' });
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr.split('\n')[0]).toBe('error: Unknown parser "r2".');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.split('\n')[0]).toBe('error: --parser r2: unknown parser.');
+    expect(unknown.stderr).toContain('Known parsers: auto, deepseek-r1,');
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
 
     const missing = await runCli(['parse', 'nope.txt', '--parser', 'deepseek-r1']);

@@ -7,6 +7,7 @@ import {
 } from '@distillery/core/contracts';
 import type { Session } from '@distillery/runtime';
 import { type Command, Option } from 'commander';
+import { checkPluginFlag } from '../check-plugin-flag';
 import type { CliIO } from '../cli-io';
 import type { RegisterCommand } from '../command-context';
 import { readText } from '../read-text';
@@ -82,6 +83,7 @@ async function chooseParser(
   options: ParseCommandOptions,
 ): Promise<{ parser: ReasoningParserPlugin; reason?: string }> {
   if (options.parser !== undefined && options.parser !== AUTO_PARSER) {
+    checkPluginFlag(session.plugins, 'reasoning-parser', options.parser, '--parser', [AUTO_PARSER]);
     return { parser: await session.plugins.parser(options.parser) };
   }
   if (options.model === undefined) {

@@ -16,6 +16,7 @@ import {
   type Session,
 } from '@distillery/runtime';
 import { type Command, Option } from 'commander';
+import { checkPluginFlag } from '../check-plugin-flag';
 import type { CliIO } from '../cli-io';
 import type { RegisterCommand } from '../command-context';
 import { parseNumberFlag } from '../parse-number-flag';
@@ -175,6 +176,9 @@ export async function runCommand(session: Session, options: RunCommandOptions, i
       advice: 'e.g. distill run --provider together --model deepseek-ai/DeepSeek-R1 --input "..."',
     });
   }
+  checkPluginFlag(session.plugins, 'model-provider', options.provider, '--provider');
+  if (options.flow) checkPluginFlag(session.plugins, 'call-flow', options.flow, '--flow');
+  if (options.parser) checkPluginFlag(session.plugins, 'reasoning-parser', options.parser, '--parser');
   const task = options.task ? findTask(session, options.task) : undefined;
   const system = options.system ?? task?.instruction ?? '';
   const thinkingInstruction = options.thinkingInstruction ?? task?.thinkingInstruction;

@@ -1,6 +1,7 @@
 import { InputError, type TrainingStrategy } from '@distillery/core';
 import { type FineTunePlan, openProjectStore, planFineTune, startFineTune } from '@distillery/runtime';
 import { type Command, Option } from 'commander';
+import { checkPluginFlag } from '../check-plugin-flag';
 import type { CliIO } from '../cli-io';
 import type { RegisterCommand } from '../command-context';
 import { styleFor } from '../style';
@@ -149,6 +150,7 @@ export const registerTrainCommand: RegisterCommand = (program, { io, session }) 
       if (options.lora && options.full) throw new InputError('Give --lora or --full, not both.');
       const method = options.full ? ('full' as const) : options.lora ? ('lora' as const) : undefined;
       const s = await session(command);
+      checkPluginFlag(s.plugins, 'fine-tune-backend', options.backend, '--backend');
       const store = await openProjectStore(s);
       try {
         const plan = await planFineTune(s, store, {

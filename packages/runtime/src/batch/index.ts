@@ -1,3 +1,9 @@
+export {
+  type AnswerInBatchesOptions,
+  answerInBatches,
+  type BatchAnswer,
+  type BatchAnswerJob,
+} from './answer-in-batches';
 export { batchCustomId } from './batch-custom-id';
 export { BatchJournal, type BatchProgress } from './batch-journal';
 export { BatchRequestError } from './batch-request-error';

@@ -16,8 +16,9 @@ import {
   type ScorerV1,
   UserError,
 } from '@distillery/core';
+import { answerInBatches } from '../batch/answer-in-batches';
 import { createOutputEstimator, rateLimitedProvider } from '../generate/rate-limited-provider';
-import { runTarget } from '../generate/run-target';
+import { runTarget, type TargetOutput } from '../generate/run-target';
 import { createTokenBucket } from '../generate/token-bucket';
 import { resolveModelInfo } from '../plugins/resolve-model-info';
 import { findTask } from '../project/find-task';
@@ -61,6 +62,10 @@ export interface RunEvalOptions {
   /** Stop launching after this many failed calls in a row. Default 20. */
   maxConsecutiveFailures?: number;
   stream?: boolean;
+  /** Candidates answer through their providers' batch APIs (see `answerInBatches`). */
+  batch?: boolean;
+  /** How often to ask the provider how its batches are doing (with `batch`). Default 30 s. */
+  pollIntervalMs?: number;
   confidence?: number;
   bootstrap?: { iterations?: number; seed?: number };
 }
@@ -314,17 +319,19 @@ export async function runEval(
     });
   };
 
-  const answerOne = async (job: Job): Promise<void> => {
+  const answerOne = async (job: Job, produce?: () => Promise<TargetOutput>): Promise<void> => {
     const item = items[job.index]!;
     const target = job.candidate.target;
     const at = now().toISOString();
     let answer: EvalAnswer;
     try {
-      const output = await runTarget(target, item.input, {
-        provider: limited(target.provider),
-        signal: controller.signal,
-        stream,
-      });
+      const output = produce
+        ? await produce()
+        : await runTarget(target, item.input, {
+            provider: limited(target.provider),
+            signal: controller.signal,
+            stream,
+          });
       addCost(output.costUsd);
       costOfPaid += output.costUsd ?? 0;
       answer = {
@@ -388,6 +395,26 @@ export async function runEval(
     let fatal: { error: unknown } | undefined;
     let next = 0;
     let wake: () => void = () => {};
+    if (options.batch) {
+      // Every answer through the batch APIs; the loop below then has nothing left to launch.
+      const byKey = new Map(jobs.map((j) => [j.key, j]));
+      await answerInBatches(
+        store,
+        jobs.map((j) => ({ key: j.key, target: j.candidate.target, input: items[j.index]!.input })),
+        {
+          journalTaskId: `${task.id}#eval`,
+          label: (j) => byKey.get(j.key)!.candidate.name,
+          signal: controller.signal,
+          ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+        },
+        (j, got) =>
+          answerOne(byKey.get(j.key)!, async () => {
+            if ('error' in got) throw got.error;
+            return got.output;
+          }).finally(report),
+      );
+      next = jobs.length;
+    }
     for (;;) {
       let stop: EvalReport['run']['stopReason'] | undefined;
       if (controller.signal.aborted || fatal) stop = 'interrupted';
