@@ -1,4 +1,5 @@
 import type { ChatResult, FinishReason, ModelInfo, ReasoningExposure, Usage } from '@distillery/core';
+import { readLogprobs } from './read-logprobs';
 import { readReasoning } from './reasoning-fields';
 
 type Json = Record<string, unknown>;
@@ -97,7 +98,8 @@ export function readChatCompletion(completion: unknown, ctx: ResultContext): Cha
   const { text, details } = readReasoning(message);
   const toolCalls = Array.isArray(message.tool_calls) ? (message.tool_calls as Json[]) : [];
   const fn = toolCalls[0]?.function as Json | undefined;
-  return buildResult(ctx, {
+  const logprobs = readLogprobs(choice?.logprobs);
+  const result = buildResult(ctx, {
     content: typeof message.content === 'string' ? message.content : '',
     toolArguments: typeof fn?.arguments === 'string' ? fn.arguments : undefined,
     reasoning: text,
@@ -107,4 +109,5 @@ export function readChatCompletion(completion: unknown, ctx: ResultContext): Cha
     model: typeof body.model === 'string' ? body.model : undefined,
     raw: completion,
   });
+  return logprobs ? { ...result, logprobs } : result;
 }
