@@ -308,3 +308,13 @@ describe('reliability and errors', () => {
     expect(JSON.stringify(ok)).not.toContain(KEY);
   });
 });
+
+describe('logprobs', () => {
+  it('ignores a request for logprobs (Messages has none): nothing extra is sent, none come back', async () => {
+    server.reply({ content: 'pass' });
+    const result = await anthropic().chat({ ...ask(), logprobs: { top: 5 } });
+    expect(result.content).toBe('pass');
+    expect(server.requests.at(-1)?.body).not.toHaveProperty('logprobs');
+    expect(result.logprobs).toBeUndefined();
+  });
+});

@@ -28,6 +28,7 @@ export {
   readUsage,
   resolveExposure,
 } from './read-chat-completion';
+export { readLogprobs } from './read-logprobs';
 export {
   mergeReasoningDetails,
   type ReasoningParts,

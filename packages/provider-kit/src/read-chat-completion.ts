@@ -1,5 +1,6 @@
 import type { ChatResult, FinishReason, ModelInfo, ReasoningExposure, Usage } from '@distillery/core';
 import { asRecord, isRecord } from './is-record';
+import { readLogprobs } from './read-logprobs';
 import { readReasoning } from './reasoning-fields';
 
 type Json = Record<string, unknown>;
@@ -98,7 +99,8 @@ export function readChatCompletion(completion: unknown, ctx: ResultContext): Cha
   const { text, details } = readReasoning(message);
   const toolCalls = Array.isArray(message.tool_calls) ? message.tool_calls.filter(isRecord) : [];
   const fn = asRecord(toolCalls[0]?.function);
-  return buildResult(ctx, {
+  const logprobs = readLogprobs(choice?.logprobs);
+  const result = buildResult(ctx, {
     content: typeof message.content === 'string' ? message.content : '',
     toolArguments: typeof fn?.arguments === 'string' ? fn.arguments : undefined,
     reasoning: text,
@@ -108,4 +110,5 @@ export function readChatCompletion(completion: unknown, ctx: ResultContext): Cha
     model: typeof body.model === 'string' ? body.model : undefined,
     raw: completion,
   });
+  return logprobs ? { ...result, logprobs } : result;
 }

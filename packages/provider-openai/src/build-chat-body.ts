@@ -111,6 +111,10 @@ export function buildChatBody(
       }) satisfies Partial<OpenAICompatibleChatBody>,
     );
   if (stream) Object.assign(body, streamFields() satisfies Partial<OpenAICompatibleChatBody>);
+  if (request.logprobs) {
+    body.logprobs = true;
+    body.top_logprobs = request.logprobs.top;
+  }
   // The user's own provider-specific fields go as given (the API, not this type, judges them).
   if (request.providerOptions) Object.assign(body, request.providerOptions);
   return body;

@@ -585,3 +585,45 @@ describe('errors', () => {
     expect(JSON.stringify(result)).not.toContain(KEY);
   });
 });
+
+describe('logprobs', () => {
+  it('asks for the top alternatives per token and returns them, in the spec-checked wire shape', async () => {
+    server.reply({
+      content: 'Verdict: pass',
+      logprobs: [
+        { token: 'Verdict:', logprob: 0 },
+        {
+          token: ' pass',
+          logprob: Math.log(0.7),
+          top: [
+            { token: ' pass', logprob: Math.log(0.7) },
+            { token: ' fail', logprob: Math.log(0.2) },
+            { token: ' maybe', logprob: Math.log(0.1) },
+          ],
+        },
+      ],
+    });
+    const result = await openai().chat({ ...ask('gpt-4o-mini'), logprobs: { top: 2 } });
+    expect(server.requests.at(-1)?.body).toMatchObject({ logprobs: true, top_logprobs: 2 });
+    expect(result.content).toBe('Verdict: pass');
+    expect(result.logprobs).toEqual([
+      { token: 'Verdict:', logprob: 0, top: [{ token: 'Verdict:', logprob: 0 }] },
+      {
+        token: ' pass',
+        logprob: Math.log(0.7),
+        top: [
+          { token: ' pass', logprob: Math.log(0.7) },
+          { token: ' fail', logprob: Math.log(0.2) },
+        ],
+      },
+    ]);
+  });
+
+  it('sends no logprobs fields and returns none when not asked', async () => {
+    server.reply({ content: 'pass' });
+    const result = await openai().chat(ask('gpt-4o-mini'));
+    expect(server.requests.at(-1)?.body).not.toHaveProperty('logprobs');
+    expect(server.requests.at(-1)?.body).not.toHaveProperty('top_logprobs');
+    expect(result.logprobs).toBeUndefined();
+  });
+});

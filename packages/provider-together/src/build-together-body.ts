@@ -75,6 +75,8 @@ export function buildTogetherBody(
   // Together sends usage on the final chunk; asking for it as OpenAI does keeps OpenAI-compatible
   // servers in front of it (and the mock) from streaming zero usage.
   if (stream) Object.assign(body, streamFields() satisfies Partial<TogetherChatBody>);
+  // Together's `logprobs` is the number of top alternatives per output token.
+  if (request.logprobs) body.logprobs = request.logprobs.top;
   // The user's own provider-specific fields go as given (the API, not this type, judges them).
   if (request.providerOptions) Object.assign(body, request.providerOptions);
   return body;

@@ -239,3 +239,28 @@ describe('together provider', () => {
     );
   });
 });
+
+describe('logprobs', () => {
+  it('asks with Together’s integer logprobs and reads its parallel token lists', async () => {
+    server.reply({
+      content: 'Verdict: pass',
+      logprobs: [
+        { token: 'Verdict:', logprob: -0.01 },
+        { token: ' pass', logprob: Math.log(0.7) },
+      ],
+    });
+    const result = await together().chat({ ...ask(), logprobs: { top: 5 } });
+    expect(server.requests.at(-1)?.body).toMatchObject({ logprobs: 5 });
+    expect(result.logprobs).toEqual([
+      { token: 'Verdict:', logprob: -0.01, top: [{ token: 'Verdict:', logprob: -0.01 }] },
+      { token: ' pass', logprob: Math.log(0.7), top: [{ token: ' pass', logprob: Math.log(0.7) }] },
+    ]);
+  });
+
+  it('sends no logprobs and returns none when not asked', async () => {
+    server.reply({ content: 'pass' });
+    const result = await together().chat(ask());
+    expect(server.requests.at(-1)?.body).not.toHaveProperty('logprobs');
+    expect(result.logprobs).toBeUndefined();
+  });
+});

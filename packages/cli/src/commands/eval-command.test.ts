@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type EvalReport, openSampleStore, saveFineTune } from '@distillery/runtime';
 import { type MockServer, type RecordedRequest, startMockServer } from '@distillery/testkit';
@@ -264,5 +264,81 @@ describe('distill eval', { timeout: 300_000 }, () => {
     const passes = questions.filter((q) => slow.answersCorrectly('ft:student', q)).length;
     expect(report.candidates[1]!.passes).toBe(passes);
     expect(existsSync(path.join(project.dir, '.distill'))).toBe(true);
+  });
+});
+
+describe('distill eval --scorer judge with logprobs', { timeout: 120_000 }, () => {
+  const PASS_PROBABILITY = 0.8;
+  /** The judge answers PASS, putting PASS_PROBABILITY on the verdict token and the rest on FAIL. */
+  const judging = () =>
+    server.onChat((info) => {
+      if (info.model !== 'judge-model') return answerer.handler(info);
+      const logprobs = info.body.logprobs === true;
+      return {
+        content: 'The answer is right.\nVERDICT: PASS',
+        ...(logprobs
+          ? {
+              logprobs: [
+                { token: 'The answer is right.\nVERDICT:', logprob: 0 },
+                {
+                  token: ' PASS',
+                  logprob: Math.log(PASS_PROBABILITY),
+                  top: [
+                    { token: ' PASS', logprob: Math.log(PASS_PROBABILITY) },
+                    { token: ' FAIL', logprob: Math.log(1 - PASS_PROBABILITY) },
+                  ],
+                },
+              ],
+            }
+          : {}),
+      };
+    });
+  const JUDGE_ARGS = [
+    'eval',
+    '--task',
+    'gsm8k',
+    '--items',
+    'few.jsonl',
+    '--model',
+    'openai:base-model',
+    '--scorer',
+    'judge',
+    '--scorer-option',
+    'provider=openai',
+    '--scorer-option',
+    'model=judge-model',
+    '--json',
+  ];
+  const writeFew = () =>
+    writeFileSync(
+      path.join(project.dir, 'few.jsonl'),
+      readFileSync(path.join(project.dir, 'gsm8k-test.jsonl'), 'utf8').split('\n').slice(0, 3).join('\n'),
+    );
+
+  it('scores each item with the probability the judge put on PASS, asked for through the provider', async () => {
+    writeFew();
+    judging();
+    const run = await cli([...JUDGE_ARGS, '--scorer-option', 'logprobs=true']);
+    expect(run.stderr).not.toMatch(/Error/);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as EvalReport;
+    const judgeCalls = chats().filter((r) => (r.body as { model: string }).model === 'judge-model');
+    expect(judgeCalls).toHaveLength(3);
+    expect(judgeCalls[0]!.body).toMatchObject({ logprobs: true, top_logprobs: 5 });
+    const scores = report.perItem.map((row) => row.answers['openai:base-model']?.score);
+    expect(scores).toHaveLength(3);
+    for (const score of scores) expect(score).toBeCloseTo(PASS_PROBABILITY, 12);
+    expect(report.candidates[0]!.score.estimate).toBeCloseTo(PASS_PROBABILITY, 12);
+  });
+
+  it('without logprobs the judge’s written verdict is the score', async () => {
+    writeFew();
+    judging();
+    const run = await cli(JUDGE_ARGS);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as EvalReport;
+    const judgeCalls = chats().filter((r) => (r.body as { model: string }).model === 'judge-model');
+    expect(judgeCalls[0]!.body).not.toHaveProperty('logprobs');
+    expect(report.perItem.map((row) => row.answers['openai:base-model']?.score)).toEqual([1, 1, 1]);
   });
 });

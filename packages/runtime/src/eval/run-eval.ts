@@ -260,12 +260,19 @@ export async function runEval(
         model: call.model,
         messages: call.messages,
         ...(call.parameters ? { parameters: call.parameters } : {}),
+        ...(call.logprobs ? { logprobs: { top: call.logprobs } } : {}),
       },
       { signal: controller.signal },
     );
     const cost = costUsd(resolveModelInfo(provider, call.model, session.config.config).pricing, result.usage);
     addCost(cost);
-    return { content: result.content, reasoning: result.reasoning, usage: result.usage, costUsd: cost };
+    return {
+      content: result.content,
+      reasoning: result.reasoning,
+      usage: result.usage,
+      costUsd: cost,
+      ...(result.logprobs ? { logprobs: result.logprobs } : {}),
+    };
   };
   const context: ScorerContextV1 = { options: scorerOptions, callModel, signal: controller.signal };
 

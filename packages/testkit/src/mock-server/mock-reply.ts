@@ -43,6 +43,12 @@ export interface MockReply {
   thinkingSignature?: string;
   /** Anthropic: data of a `redacted_thinking` block, placed after the thinking block. */
   redactedThinking?: string;
+  /**
+   * Non-streamed OpenAI-compatible chat only: the per-token log-probabilities sent when the request
+   * asks for them (OpenAI `logprobs: true`, Together `logprobs: N`). Default: each whitespace-separated
+   * piece of the content with probability 1. `top` (default: the token itself) is cut to the number asked.
+   */
+  logprobs?: { token: string; logprob: number; top?: { token: string; logprob: number }[] }[];
   /** Delay before each SSE event (and once before a JSON response). */
   delayMs?: number;
 }

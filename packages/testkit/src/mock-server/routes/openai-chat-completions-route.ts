@@ -85,6 +85,41 @@ function usageFor(reply: MockReply, messages: unknown[], content: string, reason
   };
 }
 
+/** How many alternatives per token the request asked for, or null when it asked for no logprobs. */
+function askedLogprobs(body: Record<string, unknown>, together: boolean): number | null {
+  if (together) return typeof body.logprobs === 'number' && body.logprobs > 0 ? body.logprobs : null;
+  if (body.logprobs !== true) return null;
+  return typeof body.top_logprobs === 'number' ? body.top_logprobs : 0;
+}
+
+const utf8 = (text: string): number[] => [...new TextEncoder().encode(text)];
+
+/**
+ * The `logprobs` of a choice: OpenAI's `{content: [{token, logprob, bytes, top_logprobs}], refusal}`,
+ * or Together's parallel `tokens` and `token_logprobs` (Together's spec types `top_logprobs` as one
+ * map for the whole answer, so the alternatives are not sent there).
+ */
+function logprobsBody(reply: MockReply, content: string, top: number, together: boolean): unknown {
+  const tokens: NonNullable<MockReply['logprobs']> =
+    reply.logprobs ??
+    content
+      .split(/(?=\s)/)
+      .filter((t) => t !== '')
+      .map((token) => ({ token, logprob: 0 }));
+  if (together) return { tokens: tokens.map((t) => t.token), token_logprobs: tokens.map((t) => t.logprob) };
+  return {
+    content: tokens.map((t) => ({
+      token: t.token,
+      logprob: t.logprob,
+      bytes: utf8(t.token),
+      top_logprobs: (t.top ?? [{ token: t.token, logprob: t.logprob }])
+        .slice(0, top)
+        .map((a) => ({ token: a.token, logprob: a.logprob, bytes: utf8(a.token) })),
+    })),
+    refusal: null,
+  };
+}
+
 async function handle(ctx: MockRouteContext): Promise<MockResponse | undefined> {
   const body = ctx.body;
   if (!isRecord(body))
@@ -140,6 +175,7 @@ async function handle(ctx: MockRouteContext): Promise<MockResponse | undefined> 
   const logprobs = together ? {} : { logprobs: null };
 
   if (!stream) {
+    const asked = askedLogprobs(body, together);
     const message: Record<string, unknown> = {
       role: 'assistant',
       content: toolCall && content === '' ? null : content,
@@ -157,7 +193,14 @@ async function handle(ctx: MockRouteContext): Promise<MockResponse | undefined> 
         object: 'chat.completion',
         created,
         model: responseModel,
-        choices: [{ index: 0, message, ...logprobs, finish_reason: finishReason }],
+        choices: [
+          {
+            index: 0,
+            message,
+            ...(asked === null ? logprobs : { logprobs: logprobsBody(reply, content, asked, together) }),
+            finish_reason: finishReason,
+          },
+        ],
         usage,
         system_fingerprint: SYSTEM_FINGERPRINT,
         // Together's ChatCompletionResponse requires `prompt` (the echoed prompt parts; none here).

@@ -21,6 +21,18 @@ export interface ChatRequest {
   structuredOutput?: StructuredOutputRequest;
   /** Extra body fields passed to the API verbatim (provider-specific knobs). */
   providerOptions?: Record<string, unknown>;
+  /**
+   * Ask for the log-probabilities of the `top` most likely tokens at each output position.
+   * Providers without logprobs ignore it (and return none).
+   */
+  logprobs?: { top: number };
+}
+
+/** One output token with its log-probability and the most likely alternatives at its position. */
+export interface TokenLogprob {
+  token: string;
+  logprob: number;
+  top: { token: string; logprob: number }[];
 }
 
 export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'error' | 'other';
@@ -42,6 +54,8 @@ export interface ChatResult {
   model: string;
   /** The raw provider response (non-streaming) or the final accumulated stream state. */
   raw: unknown;
+  /** Per output token log-probabilities, when they were asked for and the provider returned them. */
+  logprobs?: TokenLogprob[];
 }
 
 export type ChatStreamEvent =
