@@ -34,7 +34,7 @@ async function child(mode: Mode, baseURL: string, n: number): Promise<void> {
     writeFileSync(
       path.join(dir, 'distill.config.mjs'),
       `export default {
-  providers: { openai: { baseURL: ${JSON.stringify(baseURL)}, apiKey: 'sk-bench', maxRetries: 0 } },
+  providers: { openai: { baseURL: ${JSON.stringify(baseURL)}, apiKey: 'sk-bench', maxRetries: 3 } },
   models: { teacher: { reasoning: 'field', pricing: { inputPerMillion: 1, outputPerMillion: 2 } } },
   tasks: [{ id: 'bench', name: 'Bench', instruction: 'Answer.',
     runConfigs: [{ name: 'teacher', provider: 'openai', model: 'teacher', flow: 'reasoning' }] }],
@@ -95,7 +95,8 @@ async function measure(mode: 'direct' | 'batch', n: number): Promise<ChildResult
   }));
   try {
     const result = await runChild(mode, server.openaiBaseURL, n);
-    if (result.generated !== n) throw new Error(`${mode}: generated ${result.generated} of ${n}`);
+    // A loaded machine may fail a few calls even after retries: costs are per sample generated.
+    if (result.generated < n * 0.99) throw new Error(`${mode}: generated ${result.generated} of ${n}`);
     return result;
   } finally {
     await server.close();
@@ -109,8 +110,8 @@ const suite: BenchSuite = {
     const idle = await runChild('idle', 'http://127.0.0.1:9', 0);
     const direct = await measure('direct', n);
     const batch = await measure('batch', n);
-    const perSample = (r: ChildResult) => r.cpuMs / n;
-    const extraRssKb = (r: ChildResult) => Math.max(1, r.maxRssKb - idle.maxRssKb);
+    const perSample = (r: ChildResult) => r.cpuMs / r.generated;
+    const extraRssKb = (r: ChildResult) => Math.max(1, r.maxRssKb - idle.maxRssKb) / r.generated;
     return [
       { name: `direct: CPU per sample (${n} samples)`, value: perSample(direct), unit: 'ms' },
       {
@@ -123,17 +124,17 @@ const suite: BenchSuite = {
       { name: 'peak RSS, idle child (modules + open store)', value: idle.maxRssKb / 1024, unit: 'MB' },
       {
         name: `direct: peak RSS above idle per sample (${n})`,
-        value: extraRssKb(direct) / n,
+        value: extraRssKb(direct),
         unit: 'KB',
-        details: { peakRssMb: Math.round(direct.maxRssKb / 1024) },
+        details: { peakRssMb: Math.round(direct.maxRssKb / 1024), generated: direct.generated },
       },
       {
         name: `batch: peak RSS above idle per sample (${n})`,
-        value: extraRssKb(batch) / n,
+        value: extraRssKb(batch),
         unit: 'KB',
         baseline: `direct: peak RSS above idle per sample (${n})`,
         ratio: extraRssKb(batch) / extraRssKb(direct),
-        details: { peakRssMb: Math.round(batch.maxRssKb / 1024) },
+        details: { peakRssMb: Math.round(batch.maxRssKb / 1024), generated: batch.generated },
       },
     ];
   },

@@ -20,6 +20,7 @@ export { asRecord, isRecord } from './is-record';
 export { mergeCatalog } from './merge-catalog';
 export { parseLoss } from './parse-loss';
 export { isProviderFileId } from './provider-file-id';
+export { readBatchResultFiles } from './read-batch-result-files';
 export {
   buildResult,
   mapFinishReason,

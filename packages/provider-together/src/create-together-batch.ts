@@ -15,9 +15,9 @@ import {
 } from '@distillery/core/contracts';
 import {
   batchControlCalls,
-  batchJsonlLines,
   type ErrorContext,
   type ResultContext,
+  readBatchResultFiles,
   readChatCompletion,
   toJsonl,
 } from '@distillery/provider-kit';
@@ -209,16 +209,13 @@ export function createTogetherBatch(deps: TogetherBatchDeps): ModelBatchV1 {
           { provider: deps.providerId, kind: 'invalid-response' },
         );
       }
-      for (const id of [output, errorFile]) {
-        if (!id) continue;
-        const response = await call(`batch results file ${id}`, options.signal, (c, s) =>
-          c.files.content(id, { signal: s }),
-        );
-        for await (const raw of batchJsonlLines(response.body)) {
-          const result = readLine(raw);
-          if (result) yield result;
-        }
-      }
+      yield* readBatchResultFiles({
+        call,
+        fileIds: [output, errorFile],
+        signal: options.signal,
+        download: (c, id, s) => c.files.content(id, { signal: s }),
+        readLine,
+      });
     },
     read(request, body): ChatResult {
       return readChatCompletion(body, deps.resultContext(request));

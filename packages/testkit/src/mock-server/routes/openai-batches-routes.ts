@@ -211,26 +211,14 @@ function writeResultFiles(batch: MockBatch, files: MockFileStore): void {
     if (answer.status < 400) output += `${JSON.stringify(line)}\n`;
     else errors += `${JSON.stringify(line)}\n`;
   });
-  if (output !== '') {
-    const file = files.create({
-      provider: 'openai',
-      filename: 'batch_output.jsonl',
-      purpose: 'batch_output',
-      fileType: 'jsonl',
-    });
-    files.setContent(file, Buffer.from(output));
-    batch.outputFileId = file.id;
-  }
-  if (errors !== '') {
-    const file = files.create({
-      provider: 'openai',
-      filename: 'batch_errors.jsonl',
-      purpose: 'batch_output',
-      fileType: 'jsonl',
-    });
-    files.setContent(file, Buffer.from(errors));
-    batch.errorFileId = file.id;
-  }
+  const store = (filename: string, content: string): string | null => {
+    if (content === '') return null;
+    const file = files.create({ provider: 'openai', filename, purpose: 'batch_output', fileType: 'jsonl' });
+    files.setContent(file, Buffer.from(content));
+    return file.id;
+  };
+  batch.outputFileId = store('batch_output.jsonl', output) ?? batch.outputFileId;
+  batch.errorFileId = store('batch_errors.jsonl', errors) ?? batch.errorFileId;
 }
 
 function notFound(ctx: MockRouteContext, id: string): MockResponse {
