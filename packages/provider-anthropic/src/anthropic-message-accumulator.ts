@@ -32,9 +32,9 @@ const count = (value: unknown): number =>
 
 /** Input counts cache writes and reads too (all of them are prompt tokens); thinking tokens come from 1.12's details. */
 export function readAnthropicUsage(usage: unknown): Usage {
-  if (typeof usage !== 'object' || usage === null) return { inputTokens: 0, outputTokens: 0 };
-  const u = usage as Json;
-  const details = (u.output_tokens_details ?? null) as Json | null;
+  if (!isRecord(usage)) return { inputTokens: 0, outputTokens: 0 };
+  const u = usage;
+  const details = isRecord(u.output_tokens_details) ? u.output_tokens_details : null;
   return {
     inputTokens:
       count(u.input_tokens) + count(u.cache_creation_input_tokens) + count(u.cache_read_input_tokens),
@@ -112,26 +112,26 @@ export class AnthropicMessageAccumulator {
   }
 
   push(event: unknown): ChatStreamEvent[] {
-    const e = (event ?? {}) as Json;
+    const e = asRecord(event);
     const out: ChatStreamEvent[] = [];
     switch (e.type) {
       case 'message_start': {
-        const message = (e.message ?? {}) as Json;
+        const message = asRecord(e.message);
         this.message = { ...message, content: [] };
         break;
       }
       case 'content_block_start': {
         const index = typeof e.index === 'number' ? e.index : this.blocks.length;
-        const block = { ...((e.content_block ?? {}) as Json) };
+        const block = { ...asRecord(e.content_block) };
         if (block.type === 'tool_use') this.partialJson.set(index, '');
         this.blocks[index] = block;
         break;
       }
       case 'content_block_delta': {
         const index = typeof e.index === 'number' ? e.index : this.blocks.length - 1;
-        if (!this.blocks[index]) this.blocks[index] = {};
-        const block = this.blocks[index] as Json;
-        const delta = (e.delta ?? {}) as Json;
+        const block = this.blocks[index] ?? {};
+        this.blocks[index] = block;
+        const delta = asRecord(e.delta);
         if (delta.type === 'thinking_delta' && typeof delta.thinking === 'string') {
           if (delta.thinking.length === 0) break;
           const first = typeof block.thinking !== 'string' || block.thinking.length === 0;
@@ -165,11 +165,11 @@ export class AnthropicMessageAccumulator {
         break;
       }
       case 'message_delta': {
-        const delta = (e.delta ?? {}) as Json;
+        const delta = asRecord(e.delta);
         if ('stop_reason' in delta) this.message.stop_reason = delta.stop_reason;
         if ('stop_sequence' in delta) this.message.stop_sequence = delta.stop_sequence;
-        if (e.usage && typeof e.usage === 'object') {
-          this.message.usage = { ...((this.message.usage ?? {}) as Json), ...(e.usage as Json) };
+        if (isRecord(e.usage)) {
+          this.message.usage = { ...asRecord(this.message.usage), ...e.usage };
         }
         break;
       }

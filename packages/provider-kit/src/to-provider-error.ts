@@ -1,4 +1,5 @@
 import { type HeaderReader, ProviderError, parseRetryAfterMs } from '@distillery/core/contracts';
+import { asRecord } from './is-record';
 
 /** What an error message needs to name the provider, the model and what to do. */
 export interface ErrorContext {
@@ -35,9 +36,9 @@ export function redact(text: string, secrets: readonly string[]): string {
 type Json = Record<string, unknown>;
 
 function serverMessage(error: Json): string {
-  const body = error.error as Json | undefined;
-  const nested = body?.error as Json | undefined;
-  const message = body?.message ?? nested?.message;
+  const body = asRecord(error.error);
+  const nested = asRecord(body.error);
+  const message = body.message ?? nested.message;
   if (typeof message === 'string' && message) return message;
   return '';
 }
@@ -90,7 +91,7 @@ export function toProviderError(
   phase: ErrorPhase = 'request',
 ): ProviderError {
   if (ProviderError.isInstance(error)) return error;
-  const e = (typeof error === 'object' && error !== null ? error : {}) as Json;
+  const e = asRecord(error);
   const name = typeof e.name === 'string' ? e.name : '';
   const constructorName = (error as { constructor?: { name?: string } } | null)?.constructor?.name ?? '';
   const rawMessage = error instanceof Error ? error.message : String(error);

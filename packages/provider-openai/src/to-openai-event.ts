@@ -1,15 +1,13 @@
 import type { FineTuneEvent } from '@distillery/core';
-import { parseLoss } from '@distillery/provider-kit';
-
-type Json = Record<string, unknown>;
+import { asRecord, isRecord, parseLoss } from '@distillery/provider-kit';
 
 const int = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) ? value : undefined);
 
 /** An OpenAI `fine_tuning.job.event` as core's FineTuneEvent; `metrics` events give step, total steps and loss. */
 export function toOpenAIEvent(raw: unknown): FineTuneEvent {
-  const e = (raw ?? {}) as Json;
+  const e = asRecord(raw);
   const message = typeof e.message === 'string' ? e.message : '';
-  const data = (e.data ?? null) as Json | null;
+  const data = isRecord(e.data) ? e.data : null;
   const loss = typeof data?.train_loss === 'number' ? data.train_loss : parseLoss(message);
   const step = int(data?.step);
   const totalSteps = int(data?.total_steps);

@@ -1,7 +1,5 @@
 import type { FineTuneEvent } from '@distillery/core';
-import { parseLoss } from '@distillery/provider-kit';
-
-type Json = Record<string, unknown>;
+import { asRecord, isRecord, parseLoss } from '@distillery/provider-kit';
 
 function level(raw: unknown): FineTuneEvent['level'] {
   if (typeof raw !== 'string') return 'info';
@@ -18,9 +16,9 @@ const int = (value: unknown) => (typeof value === 'number' && Number.isInteger(v
  * Together words it, from the message (`… (train loss 1.23)`).
  */
 export function toTogetherEvent(raw: unknown): FineTuneEvent {
-  const e = (raw ?? {}) as Json;
+  const e = asRecord(raw);
   const message = typeof e.message === 'string' ? e.message : '';
-  const metrics = (e.metrics ?? null) as Json | null;
+  const metrics = isRecord(e.metrics) ? e.metrics : null;
   const metricLoss = metrics?.train_loss ?? metrics?.loss;
   const loss = typeof metricLoss === 'number' ? metricLoss : parseLoss(message);
   const step = int(e.step);

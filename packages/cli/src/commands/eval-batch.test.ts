@@ -110,4 +110,22 @@ describe('distill eval --batch', { timeout: 180_000 }, () => {
     expect(run.stderr).toContain('--poll-interval goes with --batch.');
     expect(server.requests).toHaveLength(0);
   });
+
+  it('refuses --max-cost with --batch before any call (a batch is paid as a whole)', async () => {
+    const run = await cli([
+      'eval',
+      '--task',
+      'double',
+      '--items',
+      'items.jsonl',
+      '--run-config',
+      'teacher',
+      '--batch',
+      '--max-cost',
+      '0.5',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--max-cost cannot bound batch answers');
+    expect(server.requests).toHaveLength(0);
+  });
 });

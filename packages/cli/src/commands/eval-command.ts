@@ -260,6 +260,10 @@ export async function evalCommand(session: Session, options: EvalCommandOptions,
   const maxCost = parseNumberFlag('--max-cost', options.maxCost);
   const seed = parseNumberFlag('--seed', options.seed, { integer: true, min: 0 });
   const pollSeconds = parseNumberFlag('--poll-interval', options.pollInterval);
+  if (options.batch && maxCost !== undefined)
+    throw new InputError('--max-cost cannot bound batch answers: a batch is priced and paid as a whole.', {
+      advice: 'Drop --max-cost (batch answers cost half the direct price), or run without --batch.',
+    });
   if (!options.batch && pollSeconds !== undefined)
     throw new InputError('--poll-interval goes with --batch.', {
       advice: 'Add --batch, or drop --poll-interval.',
