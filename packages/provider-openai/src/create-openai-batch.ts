@@ -12,8 +12,10 @@ import {
   type RetryPolicy,
 } from '@distillery/core/contracts';
 import {
+  asRecord,
   batchControlCalls,
   type ErrorContext,
+  isRecord,
   type ResultContext,
   readBatchResultFiles,
   readChatCompletion,
@@ -34,13 +36,6 @@ export interface OpenAIBatchInputLine {
 }
 
 /** One line of a batch output or error file (openai-openapi `BatchRequestOutput`). */
-interface OpenAIBatchOutputLine {
-  id?: string;
-  custom_id?: string;
-  response?: { status_code?: number; request_id?: string; body?: unknown } | null;
-  error?: { code?: string; message?: string } | null;
-}
-
 export interface OpenAIBatchDeps {
   providerId: string;
   label: string;
@@ -111,26 +106,27 @@ export function toBatchInfo(batch: OpenAI.Batches.Batch): BatchInfoV1 {
   return info;
 }
 
+/** One line of an output or error file (`{id, custom_id, response: {status_code, body}, error}`), narrowed. */
 function readLine(line: unknown): BatchResultV1 | undefined {
-  if (typeof line !== 'object' || line === null) return undefined;
-  const out = line as OpenAIBatchOutputLine;
-  if (typeof out.custom_id !== 'string') return undefined;
-  const customId = out.custom_id;
-  const status = out.response?.status_code;
-  if (out.response && status !== undefined && status >= 200 && status < 300 && !out.error) {
-    return { customId, type: 'succeeded', body: out.response.body };
+  if (!isRecord(line) || typeof line.custom_id !== 'string') return undefined;
+  const customId = line.custom_id;
+  const response = isRecord(line.response) ? line.response : undefined;
+  const status = typeof response?.status_code === 'number' ? response.status_code : undefined;
+  const error = isRecord(line.error) ? line.error : undefined;
+  if (response && status !== undefined && status >= 200 && status < 300 && !error) {
+    return { customId, type: 'succeeded', body: response.body };
   }
-  if (out.error) {
-    const code = out.error.code ?? 'error';
+  if (error) {
+    const code = typeof error.code === 'string' ? error.code : 'error';
     const type = code === 'batch_expired' ? 'expired' : code === 'batch_cancelled' ? 'cancelled' : 'errored';
-    return { customId, type, reason: out.error.message ?? code, code };
+    return { customId, type, reason: typeof error.message === 'string' ? error.message : code, code };
   }
-  const body = out.response?.body as { error?: { message?: string; code?: string | null } } | undefined;
+  const bodyError = asRecord(asRecord(response?.body).error);
   return {
     customId,
     type: 'errored',
-    reason: body?.error?.message ?? `HTTP ${status ?? 'error'}`,
-    ...(body?.error?.code ? { code: body.error.code } : {}),
+    reason: typeof bodyError.message === 'string' ? bodyError.message : `HTTP ${status ?? 'error'}`,
+    ...(typeof bodyError.code === 'string' && bodyError.code ? { code: bodyError.code } : {}),
     ...(status !== undefined ? { status } : {}),
   };
 }

@@ -14,8 +14,10 @@ import {
   type RetryPolicy,
 } from '@distillery/core/contracts';
 import {
+  asRecord,
   batchControlCalls,
   type ErrorContext,
+  isRecord,
   type ResultContext,
   readBatchResultFiles,
   readChatCompletion,
@@ -36,12 +38,6 @@ export interface TogetherBatchInputLine {
 }
 
 /** One line of a Together batch output or error file. */
-interface TogetherBatchOutputLine {
-  custom_id?: string;
-  response?: { status_code?: number; body?: unknown } | null;
-  error?: { message?: string; code?: string | number } | null;
-}
-
 export interface TogetherBatchDeps {
   providerId: string;
   label: string;
@@ -93,24 +89,32 @@ export function toTogetherBatchInfo(job: Together.Batches.BatchJob): BatchInfoV1
   return info;
 }
 
+/** One line of an output or error file (`{custom_id, response: {status_code, body}, error}`), narrowed. */
 function readLine(line: unknown): BatchResultV1 | undefined {
-  if (typeof line !== 'object' || line === null) return undefined;
-  const out = line as TogetherBatchOutputLine;
-  if (typeof out.custom_id !== 'string') return undefined;
-  const status = out.response?.status_code;
-  if (out.response && !out.error && (status === undefined || (status >= 200 && status < 300))) {
-    return { customId: out.custom_id, type: 'succeeded', body: out.response.body };
+  if (!isRecord(line) || typeof line.custom_id !== 'string') return undefined;
+  const customId = line.custom_id;
+  const response = isRecord(line.response) ? line.response : undefined;
+  const status = typeof response?.status_code === 'number' ? response.status_code : undefined;
+  const error = isRecord(line.error) ? line.error : undefined;
+  if (response && !error && (status === undefined || (status >= 200 && status < 300))) {
+    return { customId, type: 'succeeded', body: response.body };
   }
-  const body = out.response?.body as { error?: { message?: string } } | undefined;
-  const reason = out.error?.message ?? body?.error?.message ?? `HTTP ${status ?? 'error'}`;
-  const code = out.error?.code !== undefined ? String(out.error.code) : undefined;
+  const bodyError = asRecord(asRecord(response?.body).error);
+  const reason =
+    typeof error?.message === 'string'
+      ? error.message
+      : typeof bodyError.message === 'string'
+        ? bodyError.message
+        : `HTTP ${status ?? 'error'}`;
+  const code =
+    typeof error?.code === 'string' || typeof error?.code === 'number' ? String(error.code) : undefined;
   const type = /expire/i.test(code ?? reason)
     ? 'expired'
     : /cancel/i.test(code ?? reason)
       ? 'cancelled'
       : 'errored';
   return {
-    customId: out.custom_id,
+    customId,
     type,
     reason,
     ...(code !== undefined ? { code } : {}),

@@ -2,7 +2,7 @@ import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { InputError, ProviderError, type RetryPolicy } from '@distillery/core/contracts';
-import { callWithRetry, type ErrorContext } from '@distillery/provider-kit';
+import { asRecord, callWithRetry, type ErrorContext } from '@distillery/provider-kit';
 
 /** Together's FileResponse (the fields read here; `FileType`/`Processed` are spelled as the API does). */
 export interface TogetherFileResponse {
@@ -100,7 +100,7 @@ export async function uploadTogetherFile(
       signal: attemptSignal,
     });
     if (response.status === 409) {
-      const body = (await response.json().catch(() => ({}))) as { file_id?: unknown };
+      const body = asRecord(await response.json().catch(() => ({})));
       if (typeof body.file_id === 'string') return { existing: body.file_id };
       throw await httpFailure(response, 'POST /files');
     }
