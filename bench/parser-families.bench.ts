@@ -1,6 +1,7 @@
 import type { ReasoningParserPlugin } from '@distillery/core';
 import gptOss from '@distillery/parser-harmony';
 import markerParsers, { type MarkerParserPlugin } from '@distillery/parser-markers';
+import { indexOfStreamed } from './index-of-streamed.ts';
 import { measure, megabytesPerSecond } from './measure.ts';
 import { chunkText, r1Corpus } from './r1-corpus.ts';
 import type { BenchResult, BenchSuite } from './types.ts';
@@ -44,23 +45,6 @@ function familyTexts(): FamilyText[] {
 function indexOfSplit(text: string, separator: string): number {
   const i = text.indexOf(separator);
   return i < 0 ? text.length : text.slice(0, i).length + text.slice(i + separator.length).length;
-}
-
-/** The least a streaming splitter must do: search each chunk plus the code units a split separator needs. */
-function indexOfStreamed(chunks: readonly string[], separator: string): number {
-  let tail = '';
-  let found = -1;
-  let seen = 0;
-  for (const chunk of chunks) {
-    const window = tail + chunk;
-    if (found < 0) {
-      const i = window.indexOf(separator);
-      if (i >= 0) found = seen - tail.length + i;
-    }
-    tail = window.slice(-(separator.length - 1));
-    seen += chunk.length;
-  }
-  return found;
 }
 
 function parse(plugin: ReasoningParserPlugin, chunks: readonly string[]): number {

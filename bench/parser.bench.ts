@@ -1,4 +1,5 @@
 import { deepseekR1 } from '@distillery/parser-deepseek';
+import { indexOfStreamed } from './index-of-streamed.ts';
 import { measure, megabytesPerSecond } from './measure.ts';
 import { chunkText, r1Corpus } from './r1-corpus.ts';
 import type { BenchResult, BenchSuite } from './types.ts';
@@ -11,23 +12,6 @@ function indexOfSplit(text: string): number {
   const reasoning = i < 0 ? text : text.slice(0, i);
   const content = i < 0 ? '' : text.slice(i + END.length);
   return reasoning.length + content.length;
-}
-
-/** The least a streaming splitter must do: search each chunk plus the last 7 code units before it. */
-function indexOfStreamed(chunks: readonly string[]): number {
-  let tail = '';
-  let found = -1;
-  let seen = 0;
-  for (const chunk of chunks) {
-    const window = tail + chunk;
-    if (found < 0) {
-      const i = window.indexOf(END);
-      if (i >= 0) found = seen - tail.length + i;
-    }
-    tail = window.slice(-(END.length - 1));
-    seen += chunk.length;
-  }
-  return found;
 }
 
 function parse(chunks: readonly string[]): number {
@@ -53,7 +37,7 @@ const suite: BenchSuite = {
     if (parse([text]) !== expected || parse(chunks16) !== expected || parse(chunksTiny) !== expected) {
       throw new Error('parser output does not add up to the input less the end marker');
     }
-    if (indexOfStreamed(chunksTiny) !== text.indexOf(END)) throw new Error('streamed baseline is wrong');
+    if (indexOfStreamed(chunksTiny, END) !== text.indexOf(END)) throw new Error('streamed baseline is wrong');
 
     const details = { chars: text.length };
     const rows: BenchResult[] = [];
@@ -106,7 +90,7 @@ const suite: BenchSuite = {
       },
     );
 
-    const streamedBase = measure(() => indexOfStreamed(chunksTiny));
+    const streamedBase = measure(() => indexOfStreamed(chunksTiny, END));
     const streamedBaseMBs = megabytesPerSecond(text.length, streamedBase.medianMs);
     rows.push({
       name: 'indexOf per 1-3-char chunk (streamed baseline)',
