@@ -5,10 +5,9 @@
 // not counted. Direct: 32 requests in flight, no added latency. Batch: batches of at most 50,000
 // requests, polled every 10 ms, results streamed from the output file. The ratios are batch / direct.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { withBenchProject } from './bench-project.ts';
 import type { BenchResult, BenchSuite } from './types.ts';
 
 const here = fileURLToPath(import.meta.url);
@@ -23,50 +22,23 @@ interface ChildResult {
 }
 
 async function child(mode: Mode, baseURL: string, n: number): Promise<void> {
-  const runtime = await import('@distillery/runtime');
-  const openai = (await import(
-    pathToFileURL(path.join(root, 'packages/provider-openai/dist/index.js')).href
-  )) as {
-    default: unknown;
-  };
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'distill-bench-batch-'));
-  try {
-    writeFileSync(
-      path.join(dir, 'distill.config.mjs'),
-      `export default {
-  providers: { openai: { baseURL: ${JSON.stringify(baseURL)}, apiKey: 'sk-bench', maxRetries: 3 } },
-  models: { teacher: { reasoning: 'field', pricing: { inputPerMillion: 1, outputPerMillion: 2 } } },
-  tasks: [{ id: 'bench', name: 'Bench', instruction: 'Answer.',
-    runConfigs: [{ name: 'teacher', provider: 'openai', model: 'teacher', flow: 'reasoning' }] }],
-};
-`,
-    );
-    const inputs = Array.from({ length: n }, (_, i) => JSON.stringify(`Question ${i}: what is ${i} + ${i}?`));
-    writeFileSync(path.join(dir, 'inputs.jsonl'), `${inputs.join('\n')}\n`);
-    const ctx = runtime.createContext({ cwd: dir, env: {} });
-    const session = await runtime.openSession(ctx, {
-      builtins: [{ value: openai.default, packageName: '@distillery/provider-openai' }],
-    });
-    const store = await runtime.openProjectStore(session);
-    const before = process.cpuUsage();
-    const options = { taskId: 'bench', source: { type: 'file' as const, file: 'inputs.jsonl' } };
-    let generated = 0;
-    if (mode === 'direct')
-      generated = (await runtime.generateSamples(session, store, { ...options, concurrency: 32 })).generated;
-    if (mode === 'batch')
-      generated = (await runtime.generateInBatches(session, store, { ...options, pollIntervalMs: 10 }))
-        .generated;
-    const cpu = process.cpuUsage(before);
-    await store.close();
-    const result: ChildResult = {
-      cpuMs: (cpu.user + cpu.system) / 1000,
-      maxRssKb: process.resourceUsage().maxRSS,
-      generated,
-    };
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await withBenchProject(
+    { baseURL, n, maxRetries: 3, prefix: 'distill-bench-batch-' },
+    async ({ runtime, session, store }): Promise<ChildResult> => {
+      const before = process.cpuUsage();
+      const options = { taskId: 'bench', source: { type: 'file' as const, file: 'inputs.jsonl' } };
+      let generated = 0;
+      if (mode === 'direct')
+        generated = (await runtime.generateSamples(session, store, { ...options, concurrency: 32 }))
+          .generated;
+      if (mode === 'batch')
+        generated = (await runtime.generateInBatches(session, store, { ...options, pollIntervalMs: 10 }))
+          .generated;
+      const cpu = process.cpuUsage(before);
+      return { cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS, generated };
+    },
+  );
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 function runChild(mode: Mode, baseURL: string, n: number): Promise<ChildResult> {

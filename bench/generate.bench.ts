@@ -8,10 +8,9 @@
 // growing peak RSS is V8 sizing its heap (young generation, old-generation growth), not a leak.
 // Sizes: DISTILL_BENCH_GENERATE_N (default 2000), DISTILL_BENCH_GENERATE_BIG_N (default 20000).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { withBenchProject } from './bench-project.ts';
 import type { BenchResult, BenchSuite } from './types.ts';
 
 const here = fileURLToPath(import.meta.url);
@@ -29,59 +28,28 @@ interface ChildResult {
   generated: number;
 }
 
-/** Writes `n` inputs; a helper so the child does not keep the lines alive while it generates. */
-function writeInputs(file: string, n: number): void {
-  const inputs = Array.from({ length: n }, (_, i) =>
-    JSON.stringify(`Question number ${i}: what is ${i} + ${i}?`),
-  );
-  writeFileSync(file, `${inputs.join('\n')}\n`);
-}
-
 /** The child: generate `n` samples from a temp project against the mock at `baseURL`. */
 async function child(mode: 'idle' | 'generate', baseURL: string, n: number): Promise<void> {
-  const runtime = await import('@distillery/runtime');
-  const openai = (await import(
-    pathToFileURL(path.join(root, 'packages/provider-openai/dist/index.js')).href
-  )) as {
-    default: unknown;
-  };
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'distill-bench-generate-'));
-  try {
-    writeFileSync(
-      path.join(dir, 'distill.config.mjs'),
-      `export default {
-  providers: { openai: { baseURL: ${JSON.stringify(baseURL)}, apiKey: 'sk-bench', maxRetries: 0 } },
-  models: { teacher: { reasoning: 'field', pricing: { inputPerMillion: 1, outputPerMillion: 2 } } },
-  tasks: [{ id: 'bench', name: 'Bench', instruction: 'Answer.', thinkingInstruction: 'Think.',
-    runConfigs: [{ name: 'teacher', provider: 'openai', model: 'teacher', flow: 'reasoning' }] }],
-};
-`,
-    );
-    writeInputs(path.join(dir, 'inputs.jsonl'), n);
-    const ctx = runtime.createContext({ cwd: dir, env: {} });
-    const session = await runtime.openSession(ctx, {
-      builtins: [{ value: openai.default, packageName: '@distillery/provider-openai' }],
-    });
-    const store = await runtime.openProjectStore(session);
-    const started = performance.now();
-    let generated = 0;
-    if (mode === 'generate') {
-      const summary = await runtime.generateSamples(session, store, {
-        taskId: 'bench',
-        source: { type: 'file', file: 'inputs.jsonl' },
-        concurrency: CONCURRENCY,
-      });
-      generated = summary.generated;
-    }
-    const ms = performance.now() - started;
-    (globalThis as { gc?: () => void }).gc?.();
-    const liveHeapBytes = process.memoryUsage().heapUsed;
-    await store.close();
-    const result: ChildResult = { ms, maxRssKb: process.resourceUsage().maxRSS, liveHeapBytes, generated };
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await withBenchProject(
+    { baseURL, n, maxRetries: 0, thinkingInstruction: 'Think.', prefix: 'distill-bench-generate-' },
+    async ({ runtime, session, store }): Promise<ChildResult> => {
+      const started = performance.now();
+      let generated = 0;
+      if (mode === 'generate') {
+        const summary = await runtime.generateSamples(session, store, {
+          taskId: 'bench',
+          source: { type: 'file', file: 'inputs.jsonl' },
+          concurrency: CONCURRENCY,
+        });
+        generated = summary.generated;
+      }
+      const ms = performance.now() - started;
+      (globalThis as { gc?: () => void }).gc?.();
+      const liveHeapBytes = process.memoryUsage().heapUsed;
+      return { ms, maxRssKb: process.resourceUsage().maxRSS, liveHeapBytes, generated };
+    },
+  );
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 function runChild(mode: 'idle' | 'generate', baseURL: string, n: number): Promise<ChildResult> {
