@@ -22,6 +22,13 @@ const httpError = (status: number, headers: Record<string, string> = {}, message
 });
 
 describe('toProviderError', () => {
+  it('tells SDK errors apart by their class, not by a `constructor` field of a thrown record', () => {
+    class APIConnectionTimeoutError extends Error {}
+    expect(toProviderError(new APIConnectionTimeoutError('Request timed out.'), ctx).kind).toBe('timeout');
+    // Wire data thrown as is (a parsed error body) names no class, whatever its fields say.
+    const record = { constructor: { name: 'APIConnectionTimeoutError' }, message: 'odd body' };
+    expect(toProviderError(record, ctx).kind).not.toBe('timeout');
+  });
   it('maps by duck-typed status and reads retry-after from headers', () => {
     const limited = toProviderError(httpError(429, { 'retry-after': '2' }), ctx);
     expect(limited).toMatchObject({ kind: 'rate-limit', status: 429, retryable: true, retryAfterMs: 2000 });

@@ -1,4 +1,5 @@
 import { type HeaderReader, ProviderError, parseRetryAfterMs } from '@distillery/core/contracts';
+import { constructorName } from './constructor-name';
 import { asRecord } from './is-record';
 
 /** What an error message needs to name the provider, the model and what to do. */
@@ -93,7 +94,7 @@ export function toProviderError(
   if (ProviderError.isInstance(error)) return error;
   const e = asRecord(error);
   const name = typeof e.name === 'string' ? e.name : '';
-  const constructorName = (error as { constructor?: { name?: string } } | null)?.constructor?.name ?? '';
+  const className = constructorName(error);
   const rawMessage = error instanceof Error ? error.message : String(error);
   const cause = new Error(redact(rawMessage, ctx.secrets));
   const base = { provider: ctx.provider, model: ctx.model, cause };
@@ -102,10 +103,9 @@ export function toProviderError(
   const { label } = ctx;
   const subject = subjectOf(ctx);
 
-  if (constructorName === 'APIConnectionTimeoutError' || name === 'APIConnectionTimeoutError')
-    return timedOut(ctx);
+  if (className === 'APIConnectionTimeoutError' || name === 'APIConnectionTimeoutError') return timedOut(ctx);
   if (status === undefined) {
-    const isConnection = constructorName === 'APIConnectionError' || /connection error/i.test(rawMessage);
+    const isConnection = className === 'APIConnectionError' || /connection error/i.test(rawMessage);
     if (error instanceof SyntaxError || /malformed|JSON/i.test(rawMessage)) {
       return new ProviderError(
         `${label} sent a malformed response for ${subject} (${redact(rawMessage, ctx.secrets)}). Try again; if it persists, check ${ctx.baseURLEnv} points at a compatible server.`,
