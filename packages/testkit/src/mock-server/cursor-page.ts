@@ -3,7 +3,8 @@ import type { MockResponse, MockRouteContext } from './mock-route';
 /**
  * OpenAI's cursor pagination over `items` (already in the order the API lists them): `?after=<id>` starts after
  * that item, `?limit=` caps the page (1–100). Answers `{object:'list', data, has_more}` (plus `first_id` and
- * `last_id` with `withIds`), or a 400 for a bad limit. An unknown `after` gives an empty page.
+ * `last_id` with `withIds`: null on an empty page, which OpenAI's spec allows where a list has them, e.g.
+ * `ListFineTuningJobCheckpointsResponse`), or a 400 for a bad limit. An unknown `after` gives an empty page.
  */
 export function cursorPage<T extends { id: string }>(
   ctx: MockRouteContext,

@@ -13,6 +13,11 @@ export interface SseWriterOptions {
   /** Send one truncated JSON event, then end the stream. */
   malformed?: boolean;
   headers?: Record<string, string>;
+  /**
+   * Sees every event's data (the value given to `event()`, before any `malformed` truncation) and
+   * its event name, e.g. to check it against the vendor's stream schema.
+   */
+  inspect?: (data: unknown, eventName: string | undefined) => void;
 }
 
 /**
@@ -64,6 +69,7 @@ export class SseWriter {
     }
     await sleep(this.#options.delayMs ?? 0);
     if (!this.open) return;
+    this.#options.inspect?.(data, eventName);
     let json = typeof data === 'string' ? data : JSON.stringify(data);
     if (malformed) json = json.slice(0, Math.max(1, Math.floor(json.length / 2)));
     const text = (eventName ? `event: ${eventName}\n` : '') + `data: ${json}\n\n`;

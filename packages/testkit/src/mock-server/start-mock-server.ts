@@ -405,6 +405,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       };
     }
 
+    // Every streamed event is checked against the vendor's stream schema, as JSON responses are.
+    const checkEvent =
+      validator && vendor && validateResponses
+        ? (data: unknown) => {
+            const found = validator.checkStreamEvent(vendor, method, url.pathname, 200, data);
+            if (found) violation(vendor, 'response', found.message, found.problems);
+          }
+        : undefined;
     const streamFault = fault?.type === 'cut-stream' || fault?.type === 'malformed-json' ? fault : undefined;
     const ctx: MockRouteContext = {
       method,
@@ -436,6 +444,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
             ? { cutAfterChunks: fault.afterChunks, cutMode: fault.mode ?? 'destroy' }
             : {}),
           ...(fault?.type === 'malformed-json' ? { malformed: true } : {}),
+          ...(checkEvent ? { inspect: checkEvent } : {}),
         }),
       req,
       res,

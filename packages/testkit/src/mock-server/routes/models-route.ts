@@ -5,7 +5,9 @@ const CREATED = 1_700_000_000;
 
 /**
  * `GET /v1/models`: OpenAI's `{object:'list', data}` by default; Anthropic's paged list when the request
- * carries `anthropic-version`; Together's bare array under the `together` flavor.
+ * carries `anthropic-version`; Together's bare array (`ModelInfoList`) for Together's SDK or under the
+ * `together` flavor. Anthropic's page names no ids when it is empty (`first_id`/`last_id` are
+ * `string | null` in its API and SDK types).
  */
 export const modelsRoute = defineMockRoute({
   method: 'GET',
@@ -28,7 +30,7 @@ export const modelsRoute = defineMockRoute({
         },
       };
     }
-    if (ctx.flavor === 'together') {
+    if (ctx.flavor === 'together' || ctx.vendor === 'together') {
       return {
         body: models.map((id) => ({
           id,

@@ -161,8 +161,13 @@ async function handle(ctx: MockRouteContext): Promise<MockResponse | undefined> 
   const content = reply.content ?? '';
   const reasoning = reply.reasoning ?? '';
   const field = reasoningFieldFor(reply, body, ctx.flavor);
+  // OpenAI sends `logprobs: null` when none were asked for; Together's spec has no null there.
+  const together = ctx.vendor === 'together' || ctx.flavor === 'together';
+  const logprobs = together ? {} : { logprobs: null };
   const toolCall = reply.toolCall
     ? {
+        // Together's tool calls (`ToolChoice`) carry their index, in a message and in a chunk.
+        ...(together ? { index: 0 } : {}),
         id: `call_mock${String(completionCounter).padStart(6, '0')}`,
         type: 'function',
         function: reply.toolCall,
@@ -170,9 +175,6 @@ async function handle(ctx: MockRouteContext): Promise<MockResponse | undefined> 
     : undefined;
   const finishReason = openAiFinishReason(reply.finishReason ?? (toolCall ? 'tool_calls' : 'stop'));
   const usage = usageFor(reply, messages, content, reasoning);
-  // OpenAI sends `logprobs: null` when none were asked for; Together's spec has no null there.
-  const together = ctx.vendor === 'together' || ctx.flavor === 'together';
-  const logprobs = together ? {} : { logprobs: null };
 
   if (!stream) {
     const asked = askedLogprobs(body, together);
@@ -226,7 +228,15 @@ async function handle(ctx: MockRouteContext): Promise<MockResponse | undefined> 
     created,
     model: responseModel,
     system_fingerprint: SYSTEM_FINGERPRINT,
-    choices: [{ index: 0, delta, ...logprobs, finish_reason: finish }],
+    // Together names the role in every delta (its `ChatCompletionChunk` requires it); OpenAI only in the first.
+    choices: [
+      {
+        index: 0,
+        delta: together ? { role: 'assistant', ...delta } : delta,
+        ...logprobs,
+        finish_reason: finish,
+      },
+    ],
     ...(includeUsage ? { usage: null } : {}),
     ...extra,
   });
@@ -240,7 +250,10 @@ async function handle(ctx: MockRouteContext): Promise<MockResponse | undefined> 
   }
   for (const detail of reply.reasoningDetails ?? []) await sse.event(chunk({ reasoning_details: [detail] }));
   for (const piece of splitText(content, size, mode)) await sse.event(chunk({ content: piece }));
-  if (toolCall) {
+  if (toolCall && together) {
+    // Together's chunk schema requires a streamed tool call's id, type, name and arguments: it comes whole.
+    await sse.event(chunk({ tool_calls: [toolCall] }));
+  } else if (toolCall) {
     await sse.event(
       chunk({
         tool_calls: [
@@ -257,7 +270,7 @@ async function handle(ctx: MockRouteContext): Promise<MockResponse | undefined> 
       await sse.event(chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] }));
   }
   // Together sends usage on the final chunk unasked; OpenAI only with stream_options.include_usage.
-  await sse.event(chunk({}, finishReason, ctx.flavor === 'together' && !includeUsage ? { usage } : {}));
+  await sse.event(chunk({}, finishReason, together && !includeUsage ? { usage } : {}));
   if (includeUsage) await sse.event({ ...chunk({}), choices: [], usage });
   await sse.event('[DONE]', undefined, { terminal: true });
   await sse.end();

@@ -120,3 +120,37 @@ describe('SpecValidator: Anthropic', () => {
     expect(check({ thinking: { type: 'enabled' } })?.message).toBe('thinking.budget_tokens: Field required');
   });
 });
+
+describe('SpecValidator: streamed chat chunks', () => {
+  const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({
+    id: 'chatcmpl-1',
+    object: 'chat.completion.chunk',
+    created: 1_700_000_000,
+    model: 'm',
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  });
+  const check = (vendor: 'openai' | 'together', data: unknown) =>
+    validator.checkStreamEvent(vendor, 'POST', '/v1/chat/completions', 200, data);
+
+  it('checks OpenAI chunks against CreateChatCompletionStreamResponse', () => {
+    expect(check('openai', chunk({ content: 'hi' }))).toBeNull();
+    expect(check('openai', chunk({}, 'eos'))?.message).toMatch(/finish_reason/);
+    expect(check('openai', { ...chunk({}), object: 'chat.completion' })?.message).toMatch(/object/);
+    // The `[DONE]` sentinel is not described by OpenAI's schema.
+    expect(check('openai', '[DONE]')).toBeNull();
+  });
+
+  it('checks Together events against ChatCompletionStream (a chunk or [DONE] under `data`)', () => {
+    expect(check('together', chunk({ role: 'assistant', content: 'hi' }))).toBeNull();
+    expect(check('together', chunk({ role: 'assistant' }, 'eos'))).toBeNull();
+    expect(check('together', '[DONE]')).toBeNull();
+    expect(check('together', chunk({ content: 'hi' }))?.problems).toContain(
+      'data.choices.0.delta.role: required',
+    );
+    const partialCall = chunk({
+      role: 'assistant',
+      tool_calls: [{ index: 0, function: { arguments: '{' } }],
+    });
+    expect(check('together', partialCall)?.problems.join('\n')).toMatch(/tool_calls\.0\.id: required/);
+  });
+});

@@ -210,6 +210,36 @@ export class SpecValidator {
     return this.#run(vendor, `${vendor}${ref}`, { $ref: `${vendor}${ref}` }, body);
   }
 
+  /**
+   * Problems of one server-sent event the mock is about to stream (`data` as sent: a JSON value,
+   * or the `[DONE]` sentinel as a string), checked against the operation's `text/event-stream`
+   * schema; null when it conforms or the spec has no stream schema. OpenAI's schema is the chunk
+   * itself (`CreateChatCompletionStreamResponse`; it does not describe `[DONE]`); Together's
+   * describes the whole event (`ChatCompletionStream`: `{data: ChatCompletionChunk}` or
+   * `{data: "[DONE]"}`), so its data is checked wrapped as `{data}`.
+   */
+  checkStreamEvent(
+    vendor: SpecVendor,
+    method: string,
+    path: string,
+    status: number,
+    data: unknown,
+  ): SpecProblem | null {
+    if (vendor === 'anthropic') return null;
+    const op = this.#operation(vendor, method, path);
+    if (!op || !isRecord(op.spec.responses)) return null;
+    const responses = op.spec.responses as Json;
+    const code = [String(status), `${String(status)[0]}XX`].find((c) => c in responses);
+    if (!code || (isRecord(responses[code]) && '$ref' in (responses[code] as Json))) return null;
+    const response = responses[code];
+    if (!isRecord(response) || !isRecord(response.content)) return null;
+    if (!isRecord(response.content['text/event-stream'])) return null;
+    const wrapped = vendor === 'together';
+    if (!wrapped && typeof data === 'string') return null;
+    const ref = `${op.pointer}/responses/${code}/content/text~1event-stream/schema`;
+    return this.#run(vendor, `${vendor}${ref}`, { $ref: `${vendor}${ref}` }, wrapped ? { data } : data);
+  }
+
   #find(method: string, path: string): Operation[] {
     const upper = method.toUpperCase();
     return this.#operations.filter((o) => o.method === upper && o.pattern.test(path));
