@@ -14,9 +14,11 @@ export interface CallWithRetryOptions<T> {
    * file): a failure whose outcome is unknown (a timeout, a 5xx, a dropped connection: the server may
    * have acted before failing) is never simply sent again. Before the retry, `reconcile` looks for
    * what the failed attempt may have made: what it finds is the result; only when it finds nothing
-   * is the call sent again. A 429 (nothing was done) retries directly.
+   * is the call sent again. A 429 (nothing was done) retries directly. `since` is when the first
+   * attempt whose outcome is unknown was sent (ms, read just before sending): anything that attempt
+   * made was created at or after it (allow the server's clock skew, see `createdSince`).
    */
-  reconcile?: (signal: AbortSignal) => Promise<T | undefined>;
+  reconcile?: (signal: AbortSignal, since: number) => Promise<T | undefined>;
 }
 
 /** A failure after which the server may or may not have done what was asked. */
@@ -37,21 +39,24 @@ export function outcomeUnknown(error: unknown): boolean {
  */
 export async function callWithRetry<T>(options: CallWithRetryOptions<T>): Promise<T> {
   const { errors, signal, reconcile } = options;
-  let mayHaveActed = false;
+  /** When the first attempt that may have acted was sent; undefined while none may have. */
+  let unknownSince: number | undefined;
   try {
     return await withRetry(
       async () => {
         const attempt = attemptSignal(signal, options.timeoutMs);
+        let sentAt: number | undefined;
         try {
-          if (mayHaveActed && reconcile) {
-            const found = await reconcile(attempt.signal);
+          if (unknownSince !== undefined && reconcile) {
+            const found = await reconcile(attempt.signal, unknownSince);
             if (found !== undefined) return found;
           }
+          sentAt = Date.now();
           return await options.call(attempt.signal);
         } catch (error) {
           if (signal?.aborted) throw aborted(errors, signal.reason);
           const failure = attempt.timedOut ? timedOut(errors) : toProviderError(error, errors);
-          mayHaveActed ||= outcomeUnknown(failure);
+          if (sentAt !== undefined && outcomeUnknown(failure)) unknownSince ??= sentAt;
           throw failure;
         } finally {
           attempt.dispose();

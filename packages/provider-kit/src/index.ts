@@ -15,7 +15,7 @@ export {
   chatCompletionsMethods,
 } from './chat-completions-methods';
 export { ChatStreamAccumulator } from './chat-stream-accumulator';
-export { createdSince, RECONCILE_WINDOW_MS } from './created-since';
+export { CLOCK_SKEW_MS, createdSince } from './created-since';
 export { asRecord, isRecord } from './is-record';
 export { mergeCatalog } from './merge-catalog';
 export { parseLoss } from './parse-loss';

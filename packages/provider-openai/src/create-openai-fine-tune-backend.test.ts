@@ -224,6 +224,44 @@ describe('openai fine-tune backend', () => {
       expect(jobs.map((j) => j.id)).toEqual([id]);
     });
 
+    it('a deliberate job on the same file, started minutes before, is not taken for the lost one', async () => {
+      const file = await backend().upload(TRAIN);
+      const earlier = await sdk().fineTuning.jobs.create({ model: MODEL, training_file: file.id });
+      server.fineTunes.backdate(earlier.id, 5 * 60_000);
+      server.fault({ type: 'server-error', method: 'POST', path: '/v1/fine_tuning/jobs' });
+      const { id } = await backend().create(job({ trainingFile: file.id }));
+      expect(id).not.toBe(earlier.id);
+      expect(requests('POST', '/v1/fine_tuning/jobs').map((r) => r.fault ?? 'ok')).toEqual([
+        'ok',
+        'server-error',
+        'ok',
+      ]);
+      const jobs = [];
+      for await (const j of sdk().fineTuning.jobs.list()) jobs.push(j.id);
+      expect(jobs.sort()).toEqual([earlier.id, id].sort());
+    });
+
+    it('a job the project already tracks is never taken, even one made since the attempt', async () => {
+      const file = await backend().upload(TRAIN);
+      server.fault({
+        type: 'server-error',
+        method: 'POST',
+        path: '/v1/fine_tuning/jobs',
+        afterHandling: true,
+      });
+      const asked: string[] = [];
+      // As if the store already held the job the failed attempt made (another train recorded it).
+      const isKnownJob = (jobId: string) => {
+        asked.push(jobId);
+        return true;
+      };
+      const { id } = await backend().create(job({ trainingFile: file.id }), { isKnownJob });
+      const made = server.fineTunes.jobs.map((j) => j.id);
+      expect(made).toHaveLength(2);
+      expect(asked).toEqual([made[0]]);
+      expect(id).toBe(made[1]);
+    });
+
     it('an upload answered 500 after OpenAI stored the file: one file, the stored one', async () => {
       server.fault({ type: 'server-error', method: 'POST', path: '/v1/files', afterHandling: true });
       const file = await backend().upload(TRAIN);

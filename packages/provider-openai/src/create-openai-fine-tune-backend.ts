@@ -6,6 +6,7 @@ import type { FineTuneEvent } from '@distillery/core';
 import {
   type CallOptions,
   type CheckReport,
+  type CreateJobOptions,
   type FineTuneBackend,
   type FineTuneJobRequest,
   type FineTuneJobState,
@@ -75,7 +76,7 @@ export interface OpenAIFineTuneBackend extends FineTuneBackend {
   check(path: string, options?: TrainerCheckOptions): Promise<CheckReport>;
   upload(path: string, options?: CallOptions & { model?: string }): Promise<UploadedOpenAIFile>;
   /** Training and validation files may be local paths (checked, then uploaded) or `file-…` ids. */
-  create(job: FineTuneJobRequest, options?: CallOptions): Promise<{ id: string }>;
+  create(job: FineTuneJobRequest, options?: CreateJobOptions): Promise<{ id: string }>;
   /** OpenAI's documented ranges for the request (no I/O). */
   validateHyperparameters(request: FineTuneJobRequest): HyperparameterViolation[];
   checkpoints(id: string, options?: CallOptions): Promise<OpenAICheckpoint[]>;
@@ -126,7 +127,7 @@ export function createOpenAIFineTuneBackend(
     fn: (c: OpenAI, s: AbortSignal) => Promise<T>,
     attemptMs = timeoutMs,
     /** For a call that starts something billed or stored: finds what a failed attempt made (see callWithRetry). */
-    reconcile?: (c: OpenAI, s: AbortSignal) => Promise<T | undefined>,
+    reconcile?: (c: OpenAI, s: AbortSignal, since: number) => Promise<T | undefined>,
   ) =>
     callWithRetry({
       errors,
@@ -134,7 +135,9 @@ export function createOpenAIFineTuneBackend(
       timeoutMs: attemptMs,
       signal,
       call: async (s) => fn(await sdk(errors), s),
-      ...(reconcile ? { reconcile: async (s: AbortSignal) => reconcile(await sdk(errors), s) } : {}),
+      ...(reconcile
+        ? { reconcile: async (s: AbortSignal, since: number) => reconcile(await sdk(errors), s, since) }
+        : {}),
     });
 
   async function check(path: string, callOptions: TrainerCheckOptions = {}): Promise<CheckReport> {
@@ -151,7 +154,6 @@ export function createOpenAIFineTuneBackend(
 
   /** Sends a file that passed its check. */
   async function send(path: string, callOptions: CallOptions = {}): Promise<UploadedOpenAIFile> {
-    const startedAt = Date.now();
     const filename = basename(path);
     const bytes = (await stat(path)).size;
     const file = await call(
@@ -161,9 +163,9 @@ export function createOpenAIFineTuneBackend(
       (c, signal) => c.files.create({ file: createReadStream(path), purpose: 'fine-tune' }, { signal }),
       options.uploadTimeoutMs ?? DEFAULT_UPLOAD_TIMEOUT_MS,
       // An upload that failed after OpenAI may have stored it: take the stored file, not a second copy.
-      async (c, signal) => {
+      async (c, signal, since) => {
         for await (const f of c.files.list({ purpose: 'fine-tune', limit: 100 }, { signal })) {
-          if (!createdSince(f.created_at, startedAt)) break;
+          if (!createdSince(f.created_at, since)) break;
           if (f.filename === filename && f.bytes === bytes) return f;
         }
         return undefined;
@@ -183,8 +185,11 @@ export function createOpenAIFineTuneBackend(
   const validateHyperparameters = (request: FineTuneJobRequest) =>
     readOpenAIHyperparameters(request).violations;
 
-  async function create(job: FineTuneJobRequest, callOptions: CallOptions = {}): Promise<{ id: string }> {
-    const { signal } = callOptions;
+  async function create(
+    job: FineTuneJobRequest,
+    callOptions: CreateJobOptions = {},
+  ): Promise<{ id: string }> {
+    const { signal, isKnownJob } = callOptions;
     assertNoViolations(validateHyperparameters(job), job.baseModel);
     const { trainingFile, validationFile } = await resolveJobFiles(job, {
       backend: label,
@@ -192,19 +197,21 @@ export function createOpenAIFineTuneBackend(
       send: (path) => send(path, { signal }),
     });
     const body = buildOpenAIFineTuneBody(job, { trainingFile, validationFile });
-    const startedAt = Date.now();
     const created = await call(
       errorContext(`fine-tune of ${job.baseModel}`, job.baseModel),
       signal,
       (c, s) => c.fineTuning.jobs.create(body, { signal: s }),
       timeoutMs,
-      // A create that failed after OpenAI may have accepted it: find that job before paying for a second.
-      async (c, s) => {
+      // A create that failed after OpenAI may have accepted it: find that job before paying for a
+      // second. Only a job made since the failed attempt was sent (newest first, so stop at older
+      // ones) on the same files, and never one the caller already tracks (a deliberate job).
+      async (c, s, since) => {
         for await (const found of c.fineTuning.jobs.list({ limit: 100 }, { signal: s })) {
-          if (!createdSince(found.created_at, startedAt)) break;
+          if (!createdSince(found.created_at, since)) break;
           if (
             found.training_file === body.training_file &&
-            (found.validation_file ?? undefined) === body.validation_file
+            (found.validation_file ?? undefined) === body.validation_file &&
+            !(await isKnownJob?.(found.id))
           )
             return found;
         }

@@ -5,6 +5,7 @@ import type { FineTuneEvent } from '@distillery/core';
 import {
   type CallOptions,
   type CheckReport,
+  type CreateJobOptions,
   type Deployment,
   type DeployRequest,
   type EndpointInfo,
@@ -107,7 +108,7 @@ export interface TogetherFineTuneBackend extends FineTuneBackend {
   check(path: string, options?: TrainerCheckOptions): Promise<CheckReport>;
   upload(path: string, options?: CallOptions & { model?: string }): Promise<UploadedTogetherFile>;
   /** Training and validation files may be local paths (checked, then uploaded) or `file-…` ids. */
-  create(job: FineTuneJobRequest, options?: CallOptions): Promise<{ id: string }>;
+  create(job: FineTuneJobRequest, options?: CreateJobOptions): Promise<{ id: string }>;
   limits(model: string, options?: CallOptions): Promise<ModelLimits & { raw: TogetherModelLimits }>;
   validateHyperparameters(
     limits: ModelLimits | TogetherModelLimits,
@@ -182,7 +183,7 @@ export function createTogetherFineTuneBackend(
     signal: AbortSignal | undefined,
     fn: (c: Together, s: AbortSignal) => Promise<T>,
     /** For a call that starts something billed: finds what a failed attempt made (see callWithRetry). */
-    reconcile?: (c: Together, s: AbortSignal) => Promise<T | undefined>,
+    reconcile?: (c: Together, s: AbortSignal, since: number) => Promise<T | undefined>,
   ) =>
     callWithRetry({
       errors,
@@ -190,7 +191,9 @@ export function createTogetherFineTuneBackend(
       timeoutMs,
       signal,
       call: async (s) => fn(await sdk(errors), s),
-      ...(reconcile ? { reconcile: async (s: AbortSignal) => reconcile(await sdk(errors), s) } : {}),
+      ...(reconcile
+        ? { reconcile: async (s: AbortSignal, since: number) => reconcile(await sdk(errors), s, since) }
+        : {}),
     });
 
   async function check(path: string, callOptions: TrainerCheckOptions = {}): Promise<CheckReport> {
@@ -250,8 +253,11 @@ export function createTogetherFineTuneBackend(
     return toModelLimits(raw);
   }
 
-  async function create(job: FineTuneJobRequest, callOptions: CallOptions = {}): Promise<{ id: string }> {
-    const { signal } = callOptions;
+  async function create(
+    job: FineTuneJobRequest,
+    callOptions: CreateJobOptions = {},
+  ): Promise<{ id: string }> {
+    const { signal, isKnownJob } = callOptions;
     const modelLimits = await limits(job.baseModel, callOptions);
     const violations = validateHyperparameters(modelLimits, job);
     assertNoViolations(violations, job.baseModel);
@@ -261,21 +267,23 @@ export function createTogetherFineTuneBackend(
       send: (path) => send(path, { signal }),
     });
     const body = buildTogetherFineTuneBody(job, { trainingFile, validationFile }, modelLimits.raw);
-    const startedAt = Date.now();
     return call(
       errorContext(`fine-tune of ${job.baseModel}`, job.baseModel),
       signal,
       async (c, s) => ({ id: (await c.fineTuning.create(body, { signal: s })).id }),
       // A create that failed after Together may have accepted it: find that job before paying for a second.
-      async (c, s) => {
+      // Only a job made since the failed attempt was sent, never one the caller already tracks.
+      async (c, s, since) => {
         const list = await c.fineTuning.list({ signal: s });
-        const found = list.data.find(
-          (j) =>
+        for (const j of list.data)
+          if (
             j.training_file === body.training_file &&
             j.model === body.model &&
-            createdSince(j.created_at, startedAt),
-        );
-        return found ? { id: found.id } : undefined;
+            createdSince(j.created_at, since) &&
+            !(await isKnownJob?.(j.id))
+          )
+            return { id: j.id };
+        return undefined;
       },
     );
   }
@@ -387,19 +395,18 @@ export function createTogetherFineTuneBackend(
       request.model,
       'Together cannot host this model (a fine-tune must be completed; `-Reference` models cannot be deployed).',
     );
-    const startedAt = Date.now();
     return toDeployment(
       await call(
         errors,
         callOptions.signal,
         (c, signal): Promise<unknown> => c.endpoints.create(body, { signal }),
         // An endpoint bills by the hour: after a create that may have gone through, take the one it made.
-        async (c, signal) => {
+        async (c, signal, since) => {
           const list = await c.endpoints.list({ type: 'dedicated' }, { signal });
           const found = list.data.find(
             (e) =>
               e.model === body.model &&
-              createdSince(e.created_at, startedAt) &&
+              createdSince(e.created_at, since) &&
               (body.display_name === undefined ||
                 !('display_name' in e) ||
                 e.display_name === body.display_name),

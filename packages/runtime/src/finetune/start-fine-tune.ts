@@ -1,7 +1,7 @@
 import { type FineTuneBackend, type FineTuneRecord, hasFiles, UserError } from '@distillery/core';
 import type { Session } from '../session';
 import type { SampleStore } from '../store/sample-store';
-import { saveFineTune } from './fine-tune-records';
+import { listFineTunes, saveFineTune } from './fine-tune-records';
 import { NOT_SUBMITTED, SUBMITTING } from './local-status';
 import type { FineTunePlan } from './plan-fine-tune';
 import { refreshFineTune } from './refresh-fine-tune';
@@ -98,7 +98,11 @@ export async function startFineTune(
     options.onStep?.(step);
     const created = await backend.create(
       { ...plan.request, trainingFile, ...(validationFile ? { validationFile } : {}) },
-      callOptions,
+      {
+        ...callOptions,
+        // A retried create never takes a job this project already tracks for the one it started.
+        isKnownJob: async (jobId) => (await listFineTunes(store)).some((r) => r.jobId === jobId),
+      },
     );
     record = await saveFineTune(store, { ...record, jobId: created.id });
   } catch (error) {

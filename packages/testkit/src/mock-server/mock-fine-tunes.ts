@@ -39,6 +39,11 @@ export interface MockFineTunesControl {
   failNext(failure?: MockJobFailure): this;
   /** Change the clock (`stepMs`, `advanceOnPoll`) and `stepsPerEpoch` for later jobs. */
   configure(options: MockFineTuneOptions): this;
+  /**
+   * Move a job's creation time `ms` into the past (its `created_at`), as if someone had started it
+   * that long ago: e.g. a deliberate earlier job that a retried create must not take for its own.
+   */
+  backdate(jobId: string, ms: number): this;
   get(jobId: string): MockFineTuneJobInfo | undefined;
   /** Every job, oldest first. */
   readonly jobs: readonly MockFineTuneJobInfo[];
@@ -150,6 +155,13 @@ export class MockFineTunes implements MockFineTunesControl {
   configure(options: MockFineTuneOptions): this {
     if (options.stepsPerEpoch !== undefined) this.#stepsPerEpoch = checkStepsPerEpoch(options.stepsPerEpoch);
     this.simulation.configure(options);
+    return this;
+  }
+
+  backdate(jobId: string, ms: number): this {
+    const job = this.simulation.get(jobId);
+    if (!job) throw new Error(`No fine-tune job with id ${jobId}`);
+    job.createdAtMs -= ms;
     return this;
   }
 

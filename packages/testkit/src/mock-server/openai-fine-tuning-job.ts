@@ -61,7 +61,8 @@ export class OpenAiFineTuningJob implements SimulatedEntity {
   readonly params: OpenAiFineTuningParams;
   readonly stepsPerEpoch: number;
   readonly tokenCount: number;
-  readonly createdAtMs = Date.now();
+  /** When the job was made (ms); `server.fineTunes.backdate()` moves it. */
+  createdAtMs = Date.now();
   status: OpenAiFineTuningStatus = 'validating_files';
   step = 0;
   totalSteps: number;

@@ -69,7 +69,8 @@ export class TogetherFineTuneJob implements SimulatedEntity {
   readonly tokenCount: number;
   readonly trainingFileLines: number;
   readonly trainingFileBytes: number;
-  readonly createdAtMs: number;
+  /** When the job was made (ms); `server.fineTunes.backdate()` moves it. */
+  createdAtMs: number;
   updatedAtMs: number;
   startedAtMs: number | null = null;
   status: TogetherFineTuneStatus = 'pending';

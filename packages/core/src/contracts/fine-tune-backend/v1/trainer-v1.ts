@@ -33,6 +33,16 @@ export interface FineTuneJobRequest {
   reasoning?: boolean;
 }
 
+/** Options of `create`. */
+export interface CreateJobOptions extends CallOptions {
+  /**
+   * Whether the caller already tracks a job (the project's store has a fine-tune with that id).
+   * A create that retries after a failure of unknown outcome never takes such a job for the one
+   * its failed attempt may have started: it is someone's deliberate job.
+   */
+  isKnownJob?: (jobId: string) => boolean | Promise<boolean>;
+}
+
 export interface FineTuneJobState {
   id: string;
   status: FineTuneStatus;
@@ -63,7 +73,7 @@ export interface TrainerV1 extends PluginBase<'fine-tune-backend'> {
   readonly baseModels?: readonly string[];
   /** Checks a local training file with every rule the trainer enforces; never throws for bad data. */
   check(path: string, options?: TrainerCheckOptions): Promise<CheckReport>;
-  create(job: FineTuneJobRequest, options?: CallOptions): Promise<{ id: string }>;
+  create(job: FineTuneJobRequest, options?: CreateJobOptions): Promise<{ id: string }>;
   get(id: string, options?: CallOptions): Promise<FineTuneJobState>;
   events(id: string, options?: CallOptions): Promise<FineTuneEvent[]>;
   cancel(id: string, options?: CallOptions): Promise<FineTuneJobState>;
