@@ -22,6 +22,12 @@ function isAbort(error: unknown): boolean {
 export function reportError(error: unknown, io: CliIO): number {
   const style = styleFor(io.stderr, io.env);
   const write = (line: string) => io.stderr.write(`${redactSecrets(line, io.env, io)}\n`);
+  // A command that stopped on Ctrl-C and says what it left behind (and how to go on).
+  if (UserError.isInstance(error) && error.exitCode === EXIT_INTERRUPTED) {
+    write(style.yellow(error.message));
+    if (error.advice) write(`  ${style.cyan('hint:')} ${error.advice}`);
+    return EXIT_INTERRUPTED;
+  }
   if (isAbort(error) || io.signal?.aborted) {
     write(style.yellow('Interrupted.'));
     return EXIT_INTERRUPTED;

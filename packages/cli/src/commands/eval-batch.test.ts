@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RecordedRequest } from '@distillery/testkit';
 import { type MockServer, startMockServer } from '@distillery/testkit';
@@ -49,6 +49,16 @@ const ARGS = [
 ];
 const cli = (args: string[]) => runCli(args, { cwd: project.dir, env: env() });
 const submittedIds = () => server.batches.list().flatMap((b) => b.customIds);
+
+/** Caps the teacher's output at 2 tokens (what the mock answers), so batch estimates are tight. */
+function limitOutput(dir: string): void {
+  const file = path.join(dir, 'distill.config.ts');
+  const config = readFileSync(file, 'utf8').replace(
+    "model: 'teacher-r1', flow: 'reasoning' }",
+    "model: 'teacher-r1', flow: 'reasoning', parameters: { maxTokens: 2 } }",
+  );
+  writeFileSync(file, config);
+}
 
 describe('distill eval --batch', { timeout: 180_000 }, () => {
   it("answers every candidate through its provider's batch API, then reuses the answers", async () => {
@@ -111,21 +121,49 @@ describe('distill eval --batch', { timeout: 180_000 }, () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('refuses --max-cost with --batch before any call (a batch is paid as a whole)', async () => {
+  it('--max-cost prices each batch before submitting it and stops at the budget; a rerun pays only the rest', async () => {
+    // maxTokens 2 keeps the estimate near the real price: the batch price is $0.50 a token, an answer 5 tokens.
+    limitOutput(project.dir);
+    const args = ['eval', '--task', 'double', '--items', 'items.jsonl', '--run-config', 'teacher', '--batch'];
+    const run = await cli([...args, '--poll-interval', '0.01', '--max-cost', '12', '--json']);
+    // Six answers cost $15, so $12 cannot buy them all: it stops short, says so, and exits 1.
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Stopped short at the --max-cost budget: \d of 6 answers/);
+    const report = JSON.parse(run.stdout);
+    expect(report.run.stopReason).toBe('budget');
+    expect(report.run.paidAnswers).toBeGreaterThan(0);
+    expect(report.run.paidAnswers).toBeLessThan(6);
+    expect(report.run.spentUsd).toBeLessThanOrEqual(12);
+    // Nothing was submitted that was not stored: every request sent is a paid answer of this run.
+    expect(submittedIds()).toHaveLength(report.run.paidAnswers);
+
+    const rest = await cli([...args, '--poll-interval', '0.01', '--max-cost', '100', '--json']);
+    expect(rest.code).toBe(0);
+    expect(JSON.parse(rest.stdout).run).toMatchObject({
+      paidAnswers: 6 - report.run.paidAnswers,
+      reusedAnswers: report.run.paidAnswers,
+      complete: true,
+    });
+    const ids = submittedIds();
+    expect(new Set(ids).size).toBe(6);
+    expect(ids).toHaveLength(6);
+  });
+
+  it('refuses --max-cost with --batch when the batch price is unknown, before any call', async () => {
     const run = await cli([
       'eval',
       '--task',
       'double',
       '--items',
       'items.jsonl',
-      '--run-config',
-      'teacher',
+      '--model',
+      'together:some-org/unpriced-model',
       '--batch',
       '--max-cost',
       '0.5',
     ]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--max-cost cannot bound batch answers');
-    expect(server.requests).toHaveLength(0);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--max-cost needs the batch price of some-org/unpriced-model');
+    expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
   });
 });

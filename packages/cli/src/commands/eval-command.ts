@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { InputError, UserError } from '@distillery/core';
 import {
+  type BatchProgress,
   type EvalCandidateSpec,
   type EvalProgress,
   type EvalReport,
@@ -11,6 +12,8 @@ import {
   type Session,
 } from '@distillery/runtime';
 import type { Command } from 'commander';
+import { askCancelBatches, batchesInterrupted } from '../ask-cancel-batches';
+import { createBatchDisplay, formatBatchProgress } from '../batch-display';
 import type { CliIO, OutputStream } from '../cli-io';
 import type { RegisterCommand } from '../command-context';
 import { table } from '../dataset-summary';
@@ -260,10 +263,6 @@ export async function evalCommand(session: Session, options: EvalCommandOptions,
   const maxCost = parseNumberFlag('--max-cost', options.maxCost);
   const seed = parseNumberFlag('--seed', options.seed, { integer: true, min: 0 });
   const pollSeconds = parseNumberFlag('--poll-interval', options.pollInterval);
-  if (options.batch && maxCost !== undefined)
-    throw new InputError('--max-cost cannot bound batch answers: a batch is priced and paid as a whole.', {
-      advice: 'Drop --max-cost (batch answers cost half the direct price), or run without --batch.',
-    });
   if (!options.batch && pollSeconds !== undefined)
     throw new InputError('--poll-interval goes with --batch.', {
       advice: 'Add --batch, or drop --poll-interval.',
@@ -276,35 +275,59 @@ export async function evalCommand(session: Session, options: EvalCommandOptions,
   }
   const out = progressStream(io, options.json);
   const progress = progressWriter(out);
+  const batchDisplay = options.batch ? createBatchDisplay(out) : undefined;
+  let openBatches: BatchProgress[] = [];
   const store = await openProjectStore(session);
   let result: EvalReport;
+  let cancelled: string[] = [];
   try {
-    result = await runEval(
-      session,
-      store,
-      {
-        taskId: options.task,
-        items: options.items
-          ? { type: 'file', file: options.items }
-          : { type: 'split', dataset: options.dataset!, split: options.split ?? 'test' },
-        candidates: specs,
-        ...(options.reference ? { reference: options.reference } : {}),
-        scorer: { id: options.scorer ?? 'numeric', options: parseScorerOptions(options.scorerOption ?? []) },
-        ...(options.force ? { force: true } : {}),
-        ...(options.fresh ? { fresh: true } : {}),
-        ...(concurrency !== undefined ? { concurrency } : {}),
-        ...(rpm !== undefined ? { requestsPerMinute: rpm } : {}),
-        ...(tpm !== undefined ? { tokensPerMinute: tpm } : {}),
-        ...(maxCost !== undefined ? { maxCostUsd: maxCost } : {}),
-        ...(seed !== undefined ? { bootstrap: { seed } } : {}),
-        ...(options.stream === false ? { stream: false } : {}),
-        ...(options.batch ? { batch: true } : {}),
-        ...(pollSeconds !== undefined ? { pollIntervalMs: pollSeconds * 1000 } : {}),
-      },
-      { onProgress: (p) => progress.update(p), ...(io.signal ? { signal: io.signal } : {}) },
-    );
+    try {
+      result = await runEval(
+        session,
+        store,
+        {
+          taskId: options.task,
+          items: options.items
+            ? { type: 'file', file: options.items }
+            : { type: 'split', dataset: options.dataset!, split: options.split ?? 'test' },
+          candidates: specs,
+          ...(options.reference ? { reference: options.reference } : {}),
+          scorer: {
+            id: options.scorer ?? 'numeric',
+            options: parseScorerOptions(options.scorerOption ?? []),
+          },
+          ...(options.force ? { force: true } : {}),
+          ...(options.fresh ? { fresh: true } : {}),
+          ...(concurrency !== undefined ? { concurrency } : {}),
+          ...(rpm !== undefined ? { requestsPerMinute: rpm } : {}),
+          ...(tpm !== undefined ? { tokensPerMinute: tpm } : {}),
+          ...(maxCost !== undefined ? { maxCostUsd: maxCost } : {}),
+          ...(seed !== undefined ? { bootstrap: { seed } } : {}),
+          ...(options.stream === false ? { stream: false } : {}),
+          ...(options.batch ? { batch: true } : {}),
+          ...(pollSeconds !== undefined ? { pollIntervalMs: pollSeconds * 1000 } : {}),
+        },
+        {
+          onProgress: (p) => progress.update(p),
+          ...(batchDisplay
+            ? {
+                onBatches: (b: BatchProgress[]) => {
+                  openBatches = b;
+                  batchDisplay.update(b);
+                },
+              }
+            : {}),
+          ...(io.signal ? { signal: io.signal } : {}),
+        },
+      );
+    } finally {
+      progress.end();
+      batchDisplay?.end();
+    }
+    if (result.run.stopReason === 'interrupted') {
+      cancelled = await askCancelBatches(io, session, store, openBatches);
+    }
   } finally {
-    progress.end();
     await store.close();
   }
   if (report !== undefined) {
@@ -313,12 +336,31 @@ export async function evalCommand(session: Session, options: EvalCommandOptions,
     if (!options.json) out.write(`Wrote ${file}\n`);
   }
   if (options.json) io.stdout.write(`${JSON.stringify(result)}\n`);
-  else io.stdout.write(formatEvalReport(result));
+  else {
+    io.stdout.write(formatEvalReport(result));
+    for (const b of openBatches) {
+      io.stdout.write(
+        `  ${cancelled.includes(b.id) ? 'cancelling' : 'left running'}: ${formatBatchProgress(b)}\n`,
+      );
+    }
+  }
   if (result.run.stopReason === 'interrupted') {
+    if (options.batch) throw batchesInterrupted(openBatches, cancelled);
     throw new UserError(
       'Interrupted; every answer received is stored. Run the same command again to continue.',
       {
         exitCode: EXIT_INTERRUPTED,
+      },
+    );
+  }
+  if (result.run.stopReason === 'budget') {
+    const wanted = result.items.count * result.candidates.length;
+    const answered = result.run.paidAnswers + result.run.reusedAnswers;
+    throw new UserError(
+      `Stopped short at the --max-cost budget: ${answered} of ${wanted} answers; the report above covers those.`,
+      {
+        exitCode: 1,
+        advice: 'Raise --max-cost and run the same command again: stored answers are reused, only the rest are paid.',
       },
     );
   }
@@ -372,7 +414,10 @@ export const registerEvalCommand: RegisterCommand = (program, { io, session }) =
     .option('--concurrency <n>', 'answers in flight at once (default 8)')
     .option('--rpm <n>', 'model requests per minute at most')
     .option('--tpm <n>', 'tokens per minute at most')
-    .option('--max-cost <usd>', 'stop launching before this run spends more than this many US dollars')
+    .option(
+      '--max-cost <usd>',
+      'stop launching (with --batch: submitting, at the batch price) before this run spends more than this many US dollars',
+    )
     .option('--seed <n>', 'bootstrap seed (default 1)')
     .option('--force', 'evaluate on a split a fine-tune trained on')
     .option('--fresh', 'call every candidate again instead of reusing stored answers')

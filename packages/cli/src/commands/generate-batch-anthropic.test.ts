@@ -224,7 +224,8 @@ describe('distill generate --batch (Anthropic Message Batches)', { timeout: 180_
   it('keeps the partial results of an expired batch and resubmits only the rest with --retry-failed', async () => {
     server.batches.configure({ expireAfterAnswering: 2 });
     const run = await cli([...batchArgs(5), '--json']);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('3 inputs failed; the 2 other samples were stored.');
     const summary = lastJson(run.stdout);
     expect(summary).toMatchObject({ generated: 2, failed: 3 });
     expect(summary.failures[0].reason).toContain('24-hour');
@@ -269,7 +270,7 @@ describe('distill generate --batch (Anthropic Message Batches)', { timeout: 180_
       { type: 'server-error', status: 500, retryAfterMs: 0, path: '/results' },
     );
     const run = await cli([...batchArgs(3), '--json']);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
     const summary = lastJson(run.stdout);
     expect(summary).toMatchObject({ generated: 2, failed: 1 });
     expect(summary.failures[0]).toMatchObject({

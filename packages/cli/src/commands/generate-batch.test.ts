@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openSampleStore } from '@distillery/runtime';
 import { type MockServer, type RecordedRequest, startMockServer } from '@distillery/testkit';
@@ -185,10 +185,46 @@ describe('distill generate --batch (OpenAI Batch API)', { timeout: 120_000 }, ()
     });
   }
 
+  it('--max-cost prices each batch before submitting it: stops at the budget, every paid request stored', async () => {
+    // maxTokens 2 keeps the estimate near the real price: the batch price is $0.50 a token, a sample 5 tokens.
+    writeFileSync(
+      path.join(project.dir, 'distill.config.ts'),
+      readFileSync(path.join(project.dir, 'distill.config.ts'), 'utf8').replace(
+        "model: 'teacher-r1', flow: 'reasoning' }",
+        "model: 'teacher-r1', flow: 'reasoning', parameters: { maxTokens: 2 } }",
+      ),
+    );
+    // Six samples cost $15, so $12 cannot buy them all.
+    const run = await cli([...batchArgs(6), '--max-cost', '12', '--json']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Stopped short at the --max-cost budget: \d sample\(s\) stored/);
+    const summary = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
+    expect(summary.stopReason).toBe('budget');
+    expect(summary.generated).toBeGreaterThan(0);
+    expect(summary.generated).toBeLessThan(6);
+    expect(summary.costUsd).toBeLessThanOrEqual(12);
+    // Every request the provider got (was paid for) is a stored sample of this run.
+    expect(submittedIds()).toHaveLength(summary.generated);
+    expect(await storedSamples()).toHaveLength(summary.generated);
+
+    const rest = await cli([...batchArgs(6), '--max-cost', '100', '--json']);
+    expect(rest.code).toBe(0);
+    expect(JSON.parse(rest.stdout.trim().split('\n').at(-1)!)).toMatchObject({
+      generated: 6 - summary.generated,
+      stopReason: 'done',
+    });
+    const ids = submittedIds();
+    expect(new Set(ids).size).toBe(6);
+    expect(ids).toHaveLength(6);
+  });
+
   it('keeps the partial results of an expired batch and resubmits only the rest with --retry-failed', async () => {
     server.batches.configure({ expireAfterAnswering: 3 });
     const run = await cli([...batchArgs(5), '--json']);
-    expect(run.code).toBe(0);
+    // Not everything was generated, so not exit 0; the error says how to go on.
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('2 inputs failed; the 3 other samples were stored.');
+    expect(run.stderr).toContain('--retry-failed');
     expect(JSON.parse(run.stdout.trim().split('\n').at(-1)!)).toMatchObject({ generated: 3, failed: 2 });
     expect(await storedSamples()).toHaveLength(3);
     server.batches.configure({ expireAfterAnswering: undefined });
@@ -218,7 +254,8 @@ describe('distill generate --batch (OpenAI Batch API)', { timeout: 120_000 }, ()
         : doubleAnswer(req),
     );
     const run = await cli([...batchArgs(3), '--json']);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('1 input failed; the 2 other samples were stored.');
     const summary = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
     expect(summary).toMatchObject({ generated: 2, failed: 1 });
     expect(summary.failures[0]).toMatchObject({

@@ -1,17 +1,17 @@
-import { InputError, UserError } from '@distillery/core';
+import { InputError } from '@distillery/core';
 import {
   type BatchGenerationSummary,
-  cancelGenerationBatch,
   type GenerateInBatchesOptions,
   generateInBatches,
   openProjectStore,
   planBatchGeneration,
   type Session,
 } from '@distillery/runtime';
+import { askCancelBatches, batchesInterrupted } from '../ask-cancel-batches';
 import { createBatchDisplay, formatBatchPlan, formatBatchProgress } from '../batch-display';
 import type { CliIO } from '../cli-io';
-import { EXIT_INTERRUPTED } from '../error-boundary';
-import { createProgressDisplay, formatCost, formatGenerationSummary } from '../generation-display';
+import { createProgressDisplay, formatGenerationSummary } from '../generation-display';
+import { generationShortfall } from '../generation-outcome';
 import { progressStream } from '../progress-stream';
 import { styleFor } from '../style';
 
@@ -19,20 +19,6 @@ export interface GenerateBatchFlags {
   dryRun?: boolean;
   pollIntervalMs?: number;
   json?: boolean;
-}
-
-/** Reads one answer line from stdin (the first chunk), or undefined when stdin ends. */
-async function askLine(io: CliIO, question: string): Promise<string | undefined> {
-  io.stderr.write(question);
-  for await (const chunk of io.stdin) {
-    return (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')).trim();
-  }
-  return undefined;
-}
-
-/** Whether both ends are a terminal: only then is it fair to ask a question. */
-function interactive(io: CliIO): boolean {
-  return io.stdout.isTTY === true && (io.stdin as { isTTY?: boolean }).isTTY === true;
 }
 
 /**
@@ -83,20 +69,10 @@ export async function generateBatchCommand(
       display.end();
       batchDisplay.end();
     }
-    const cancelled: string[] = [];
-    if (summary.stopReason === 'interrupted' && summary.openBatches.length > 0 && interactive(io)) {
-      const list = summary.openBatches.map((b) => `  ${formatBatchProgress(b)}\n`).join('');
-      const answer = await askLine(
-        io,
-        `${list}Cancel these ${summary.openBatches.length} batches at the provider? Finished requests are kept either way. [y/N] `,
-      );
-      if (answer && /^y(es)?$/i.test(answer)) {
-        for (const b of summary.openBatches) {
-          await cancelGenerationBatch(session, store, b.id);
-          cancelled.push(b.id);
-        }
-      }
-    }
+    const cancelled =
+      summary.stopReason === 'interrupted'
+        ? await askCancelBatches(io, session, store, summary.openBatches)
+        : [];
     if (flags.json) io.stdout.write(`${JSON.stringify({ ...summary, cancelledBatches: cancelled })}\n`);
     else {
       const style = styleFor(io.stdout, io.env);
@@ -110,23 +86,9 @@ export async function generateBatchCommand(
         );
       }
     }
-    if (summary.stopReason === 'interrupted') {
-      const open = summary.openBatches.length - cancelled.length;
-      const cost = summary.openBatches.reduce<number | null>(
-        (sum, b) => (sum === null || b.estimatedCostUsd === null ? null : sum + b.estimatedCostUsd),
-        0,
-      );
-      throw new UserError(
-        open > 0
-          ? `Interrupted; ${open} ${open === 1 ? 'batch keeps' : 'batches keep'} running at the provider (about ${formatCost(cost)}).`
-          : 'Interrupted; completed samples are stored.',
-        {
-          exitCode: EXIT_INTERRUPTED,
-          advice:
-            'Run the same command again to wait for them and store their results; `distill batches cancel ID` cancels one.',
-        },
-      );
-    }
+    if (summary.stopReason === 'interrupted') throw batchesInterrupted(summary.openBatches, cancelled);
+    const shortfall = generationShortfall(summary);
+    if (shortfall) throw shortfall;
   } finally {
     await store.close();
   }

@@ -12,6 +12,7 @@ import type { RegisterCommand } from '../command-context';
 import { EXIT_INTERRUPTED } from '../error-boundary';
 import { createProgressDisplay, formatGenerationSummary } from '../generation-display';
 import { parseNumberFlag } from '../parse-number-flag';
+import { generationShortfall } from '../generation-outcome';
 import { progressStream } from '../progress-stream';
 import { styleFor } from '../style';
 
@@ -146,28 +147,8 @@ export async function generateCommand(
       },
     );
   }
-  if (summary.stopReason === 'budget') {
-    throw new UserError(
-      `Stopped short at the --max-cost budget: ${summary.totalGenerated} sample(s) stored${summary.count !== null ? ` of ${summary.count}` : ''}.`,
-      {
-        exitCode: 1,
-        advice: 'Raise --max-cost and run the same command again to continue; completed samples are kept.',
-      },
-    );
-  }
-  // Exit 0 only when every input was answered: failures are reported above and end the run with 1.
-  if (summary.failed > 0 || summary.stopReason === 'too-many-failures') {
-    const failed = summary.failed === 1 ? '1 input' : `${summary.failed} inputs`;
-    throw new UserError(
-      summary.stopReason === 'too-many-failures'
-        ? `Stopped after too many failures in a row (${failed} failed); ${summary.generated} samples were stored.`
-        : `${failed} failed; the ${summary.generated} other samples were stored.`,
-      {
-        exitCode: 1,
-        advice: `Fix the cause above, then run \`distill generate --task ${summary.taskId} --retry-failed\`.`,
-      },
-    );
-  }
+  const shortfall = generationShortfall(summary);
+  if (shortfall) throw shortfall;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];

@@ -86,6 +86,16 @@ export class BatchJournal {
 
   constructor(private readonly options: BatchJournalOptions) {}
 
+  /** The provider's batch API this journal submits to. */
+  get batch(): ModelBatchV1 {
+    return this.options.batch;
+  }
+
+  /** The batch price of the journal's model (undefined: unknown). */
+  get pricing(): ModelPricing | undefined {
+    return this.options.pricing;
+  }
+
   /** The open batches of a task (of one generation, or of any when `jobId` is undefined). */
   static async listOpen(store: SampleStore, taskId: string): Promise<GenerationBatch[]> {
     return (await store.listRecords(GENERATION_BATCH_KIND, GenerationBatchSchema))
@@ -97,21 +107,29 @@ export class BatchJournal {
   async adopt(batches: readonly GenerationBatch[], signal: AbortSignal): Promise<void> {
     let knownIds: string[] | undefined;
     for (const record of batches) {
+      // Interrupted while tracing: the rest stay as recorded for the next run.
+      if (signal.aborted) return;
       let current = record;
       if (current.state === 'submitting' && !current.remoteId) {
         knownIds ??= (await this.options.store.listRecords(GENERATION_BATCH_KIND, GenerationBatchSchema))
           .map((r) => r.value.remoteId)
           .filter((id): id is string => typeof id === 'string');
-        const found = await this.options.batch.find(
-          {
-            metadata: { distillery_batch: current.id },
-            ...(current.inputId ? { inputId: current.inputId } : {}),
-            submittedAt: current.submittedAt,
-            requests: current.requests.length,
-            knownIds,
-          },
-          { signal },
-        );
+        let found: BatchInfoV1 | undefined;
+        try {
+          found = await this.options.batch.find(
+            {
+              metadata: { distillery_batch: current.id },
+              ...(current.inputId ? { inputId: current.inputId } : {}),
+              submittedAt: current.submittedAt,
+              requests: current.requests.length,
+              knownIds,
+            },
+            { signal },
+          );
+        } catch (error) {
+          if (signal.aborted) return;
+          throw error;
+        }
         if (!found) {
           await this.#put({ ...current, state: 'abandoned' });
           continue;
@@ -209,14 +227,26 @@ export class BatchJournal {
           this.#untrack(record);
           continue;
         }
-        const info = await this.options.batch.get(record.remoteId, { signal });
+        let info: BatchInfoV1;
+        try {
+          info = await this.options.batch.get(record.remoteId, { signal });
+        } catch (error) {
+          if (signal.aborted) break; // Ctrl-C mid-poll: the batch keeps running, recorded
+          throw error;
+        }
         const updated = this.#withInfo(record, info);
         if (updated.status !== record.status || updated.counts?.succeeded !== record.counts?.succeeded) {
           await this.#put(updated);
         }
         this.#open.set(updated.id, updated);
         if (isBatchEnded(info.status)) {
-          const got = await this.#ingest(updated, info, signal);
+          let got: IngestTotals | undefined;
+          try {
+            got = await this.#ingest(updated, info, signal);
+          } catch (error) {
+            if (signal.aborted) break; // mid-download: the next run downloads again
+            throw error;
+          }
           if (!got) break;
           totals.usage = {
             inputTokens: totals.usage.inputTokens + got.usage.inputTokens,

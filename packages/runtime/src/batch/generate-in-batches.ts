@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   addUsage,
-  costUsd,
-  DistilleryError,
   EMPTY_USAGE,
   type ModelPricing,
   type ModelProvider,
-  ProviderError,
   type RunConfig,
   type Usage,
   UserError,
 } from '@distillery/core';
-import { estimateRequestTokens } from '../generate/estimate-request-tokens';
 import { describeFailure, FailureRecorder } from '../generate/failure-recorder';
 import {
   type GenerateSamplesHooks,
@@ -22,15 +18,14 @@ import {
 import type { GenerationStopReason } from '../generate/generation-job';
 import type { GenerationProgress } from '../generate/generation-progress';
 import { findRunConfig, resolveGenerationTarget } from '../generate/generation-target';
+import { linkedAbort } from '../generate/linked-abort';
 import { prepareGeneration, selectWork } from '../generate/prepare-generation';
-import { runTarget } from '../generate/run-target';
 import { SampleRecorder } from '../generate/sample-recorder';
 import { findTask } from '../project/find-task';
 import type { Session } from '../session';
 import type { SampleStore } from '../store/sample-store';
 import { BatchJournal, type BatchProgress } from './batch-journal';
-import { AwaitingBatch, batchReplayProvider, type NeededRequest } from './batch-replay-provider';
-import { planBatches } from './plan-batches';
+import { runBatchRounds } from './run-batch-rounds';
 
 export interface GenerateInBatchesOptions extends GenerateSamplesOptions {
   /** How often to ask the provider how its batches are doing. Default 30 s. */
@@ -54,8 +49,6 @@ export interface BatchGenerationSummary extends GenerationSummary {
   /** The model's batch price, or null when unknown (costs are then null). */
   batchPricing: ModelPricing | null;
 }
-
-const DEFAULT_OUTPUT_TOKENS = 1000;
 
 function noBatchApi(runConfig: RunConfig): UserError {
   return new UserError(
@@ -87,11 +80,8 @@ export async function generateInBatches(
   const runId = randomUUID();
   const task = findTask(session, options.taskId);
   const startedAt = performance.now();
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(hooks.signal?.reason);
-  if (hooks.signal?.aborted) onAbort();
-  hooks.signal?.addEventListener('abort', onAbort, { once: true });
-  const signal = controller.signal;
+  const link = linkedAbort(hooks.signal);
+  const signal = link.signal;
 
   let usage: Usage = EMPTY_USAGE;
   let spent: number | null = 0;
@@ -203,125 +193,38 @@ export async function generateInBatches(
     let stop: GenerationStopReason | undefined = prepared.stopped;
     let batchesSubmitted = 0;
     let requestsSubmitted = 0;
-    let outputSeen = { tokens: 0, requests: 0 };
-    const done = new Uint8Array(work.length);
-
-    while (stop === undefined) {
-      // Replay every unfinished item from the stored results: finish it, fail it, or learn what it needs.
-      const need: NeededRequest[] = [];
-      let started = 0;
-      for (let index = 0; index < work.length && !signal.aborted; index++) {
-        if (done[index]) continue;
-        const item = work.item(index);
-        const wanted: NeededRequest[] = [];
-        const provider = batchReplayProvider(
-          target.provider,
-          item.key,
-          { store, batch, inFlight: journal.inFlight, runId, retryFailed: options.retryFailed ?? false },
-          (request) => wanted.push(request),
-        );
-        try {
-          const output = await runTarget(item.target, item.input, { provider, signal, stream: false });
-          done[index] = 1;
-          await samples.record(item, { ...output, costUsd: costUsd(pricing, output.usage) });
-        } catch (error) {
-          if (error instanceof AwaitingBatch) {
-            if (provider.touched) {
-              started++;
-              need.push(...wanted);
-            } else if (samples.generated + started < planned) {
-              started++;
-              need.push(...wanted);
-            }
-            continue;
-          }
-          if (signal.aborted) break;
-          if (
-            !DistilleryError.isInstance(error) ||
-            (ProviderError.isInstance(error) && error.kind === 'aborted')
-          ) {
-            throw error;
-          }
-          done[index] = 1;
-          await failures.record(item, describeFailure(error), 0);
-        }
-      }
-      report();
-      if (signal.aborted) {
-        stop = 'interrupted';
-        break;
-      }
-
-      // Price and submit what is needed, within the budget, in batches the provider accepts.
-      if (need.length > 0) {
-        const expectedOutput = (request: NeededRequest) =>
-          options.expectedOutputTokens ??
-          request.request.parameters?.maxTokens ??
-          (outputSeen.requests > 0
-            ? Math.ceil(outputSeen.tokens / outputSeen.requests)
-            : DEFAULT_OUTPUT_TOKENS);
-        const estimate = (request: NeededRequest) =>
-          costUsd(pricing, {
-            inputTokens: estimateRequestTokens(request.request),
-            outputTokens: expectedOutput(request),
-          });
-        let accepted = need;
-        if (options.maxCostUsd !== undefined && spent !== null) {
-          let committed =
-            spent + journal.openBatches().reduce((sum, b) => sum + (b.estimatedCostUsd ?? 0), 0);
-          accepted = [];
-          for (const request of need) {
-            const cost = estimate(request) ?? 0;
-            if (committed + cost > options.maxCostUsd) break;
-            committed += cost;
-            accepted.push(request);
-          }
-          if (accepted.length < need.length) stop = 'budget';
-        }
-        for (const group of planBatches(batch, accepted)) {
-          const estimated = group.reduce<number | null>((sum, r) => {
-            const cost = estimate(r);
-            return sum === null || cost === null ? null : sum + cost;
-          }, 0);
-          const round = group[0]!.call;
-          try {
-            await journal.submit(
-              {
-                taskId: task.id,
-                jobId: prepared.jobId,
-                runConfig: target.runConfig.name,
-                provider: target.runConfig.provider,
-                model,
-                round,
-              },
-              group,
-              estimated,
-              signal,
-            );
-          } catch (error) {
-            if (signal.aborted) break;
-            throw error;
-          }
-          batchesSubmitted++;
-          requestsSubmitted += group.length;
-        }
-      }
-      if (signal.aborted) {
-        stop = 'interrupted';
-        break;
-      }
-      if (!journal.open) break;
-      inFlight = journal.inFlight.size;
-      report();
-      const got = await journal.waitAll(signal);
-      inFlight = journal.inFlight.size;
-      usage = addUsage(usage, got.usage);
-      spent = spent === null || got.costUsd === null ? null : spent + got.costUsd;
-      outputSeen = {
-        tokens: outputSeen.tokens + got.usage.outputTokens,
-        requests: outputSeen.requests + got.succeeded,
-      };
-      if (signal.aborted) stop = 'interrupted';
+    if (stop === undefined) {
+      const rounds = await runBatchRounds(work, {
+        store,
+        runId,
+        signal,
+        journalFor: () => journal,
+        recordFor: () => ({ taskId: task.id, jobId: prepared.jobId, runConfig: target.runConfig.name }),
+        retryFailed: options.retryFailed ?? false,
+        // Items no batch holds yet start only while the count is not reached.
+        admit: (started) => samples.generated + started < planned,
+        ...(options.maxCostUsd !== undefined ? { maxCostUsd: options.maxCostUsd } : {}),
+        spentElsewhere: () => topicCost,
+        ...(options.expectedOutputTokens !== undefined
+          ? { expectedOutputTokens: options.expectedOutputTokens }
+          : {}),
+        onDone: async (item, output) => {
+          await samples.record(item, output);
+        },
+        onFailed: (item, error) => failures.record(item, describeFailure(error), 0),
+        onRound: () => {
+          inFlight = journal.inFlight.size;
+          report();
+        },
+        onIngested: (got) => {
+          usage = addUsage(usage, got.usage);
+          spent = spent === null || got.costUsd === null ? null : spent + got.costUsd;
+          report();
+        },
+      });
+      stop = rounds.stop;
+      batchesSubmitted = rounds.batchesSubmitted;
+      requestsSubmitted = rounds.requestsSubmitted;
     }
 
     const stopReason: GenerationStopReason =
@@ -361,6 +264,6 @@ export async function generateInBatches(
       batchPricing: pricing ?? null,
     };
   } finally {
-    hooks.signal?.removeEventListener('abort', onAbort);
+    link.unlink();
   }
 }

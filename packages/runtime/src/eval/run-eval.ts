@@ -6,7 +6,6 @@ import {
   InputError,
   type ModelCallResultV1,
   type ModelCallV1,
-  type ModelProvider,
   normalizedScoreV1,
   type PairwiseResultV1,
   ProviderError,
@@ -17,9 +16,10 @@ import {
   UserError,
 } from '@distillery/core';
 import { answerInBatches } from '../batch/answer-in-batches';
-import { createOutputEstimator, rateLimitedProvider } from '../generate/rate-limited-provider';
+import type { BatchProgress } from '../batch/batch-journal';
+import { linkedAbort } from '../generate/linked-abort';
+import { createRunLimiter } from '../generate/run-limiter';
 import { runTarget, type TargetOutput } from '../generate/run-target';
-import { createTokenBucket } from '../generate/token-bucket';
 import { resolveModelInfo } from '../plugins/resolve-model-info';
 import { findTask } from '../project/find-task';
 import type { Session } from '../session';
@@ -85,6 +85,8 @@ export interface EvalProgress {
 
 export interface RunEvalHooks {
   onProgress?: (progress: EvalProgress) => void;
+  /** With `batch`: the open provider batches after each submission and poll, and once more at the end (those left running). */
+  onBatches?: (batches: BatchProgress[]) => void;
   signal?: AbortSignal;
   now?: () => Date;
 }
@@ -191,7 +193,8 @@ export async function runEval(
       advice: `Candidates: ${candidates.map((c) => c.name).join(', ')}.`,
     });
   }
-  if (options.maxCostUsd !== undefined) {
+  // With `batch` the batch price is what counts; `answerInBatches` asks for it.
+  if (options.maxCostUsd !== undefined && !options.batch) {
     const unpriced = candidates.filter((c) => !c.target.modelInfo.pricing);
     if (unpriced.length > 0) {
       throw new UserError(
@@ -228,26 +231,9 @@ export async function runEval(
   await store.putRecord(EVAL_RUN_KIND, evalId, runRecord);
 
   // One rate limit for every call of this run, answers and judges alike.
-  const limits = {
-    ...(options.requestsPerMinute
-      ? { requests: createTokenBucket({ perMinute: options.requestsPerMinute }) }
-      : {}),
-    ...(options.tokensPerMinute ? { tokens: createTokenBucket({ perMinute: options.tokensPerMinute }) } : {}),
-  };
-  const estimator = createOutputEstimator();
-  const wrapped = new Map<ModelProvider, ModelProvider>();
-  const limited = (provider: ModelProvider) => {
-    let found = wrapped.get(provider);
-    if (!found) {
-      found = rateLimitedProvider(provider, limits, estimator);
-      wrapped.set(provider, found);
-    }
-    return found;
-  };
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(hooks.signal?.reason);
-  if (hooks.signal?.aborted) onAbort();
-  hooks.signal?.addEventListener('abort', onAbort, { once: true });
+  const limited = createRunLimiter(options);
+  const link = linkedAbort(hooks.signal);
+  const controller = link.controller;
 
   let spent: number | null = 0;
   const addCost = (cost: number | null) => {
@@ -405,7 +391,7 @@ export async function runEval(
     if (options.batch) {
       // Every answer through the batch APIs; the loop below then has nothing left to launch.
       const byKey = new Map(jobs.map((j) => [j.key, j]));
-      await answerInBatches(
+      const answered = await answerInBatches(
         store,
         jobs.map((j) => ({ key: j.key, target: j.candidate.target, input: items[j.index]!.input })),
         {
@@ -413,6 +399,8 @@ export async function runEval(
           label: (j) => byKey.get(j.key)!.candidate.name,
           signal: controller.signal,
           ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+          ...(options.maxCostUsd !== undefined ? { maxCostUsd: options.maxCostUsd } : {}),
+          ...(hooks.onBatches ? { onBatches: hooks.onBatches } : {}),
         },
         (j, got) =>
           answerOne(byKey.get(j.key)!, async () => {
@@ -420,9 +408,9 @@ export async function runEval(
             return got.output;
           }).finally(report),
       );
-      next = jobs.length;
+      if (answered.stop) stopReason = answered.stop;
     }
-    for (;;) {
+    while (!options.batch) {
       let stop: EvalReport['run']['stopReason'] | undefined;
       if (controller.signal.aborted || fatal) stop = 'interrupted';
       else if (consecutiveFailures >= maxConsecutiveFailures) stop = 'too-many-failures';
@@ -575,6 +563,6 @@ export async function runEval(
     await store.putRecord(EVAL_RUN_KIND, evalId, finished);
     return result;
   } finally {
-    hooks.signal?.removeEventListener('abort', onAbort);
+    link.unlink();
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addUsage, EMPTY_USAGE, InputError, type ModelProvider, type Usage } from '@distillery/core';
+import { addUsage, EMPTY_USAGE, InputError, type Usage } from '@distillery/core';
 import { openBatchKeys } from '../batch/open-batch-keys';
 import { findTask } from '../project/find-task';
 import type { Session } from '../session';
@@ -20,11 +20,11 @@ import {
 import type { GenerationProgress } from './generation-progress';
 import { GenerationScheduler } from './generation-scheduler';
 import type { WorkItem, WorkList } from './generation-work';
+import { linkedAbort } from './linked-abort';
 import { prepareGeneration, selectWork } from './prepare-generation';
-import { createOutputEstimator, rateLimitedProvider } from './rate-limited-provider';
+import { createRunLimiter } from './run-limiter';
 import { runTarget, type TargetOutput } from './run-target';
 import { SampleRecorder } from './sample-recorder';
-import { createTokenBucket } from './token-bucket';
 
 export type { GenerationFailureSummary } from './failure-recorder';
 
@@ -157,28 +157,11 @@ export async function generateSamples(
   const startedAt = performance.now();
 
   // Every model request of this run shares the rate limits.
-  const limits = {
-    ...(options.requestsPerMinute
-      ? { requests: createTokenBucket({ perMinute: options.requestsPerMinute }) }
-      : {}),
-    ...(options.tokensPerMinute ? { tokens: createTokenBucket({ perMinute: options.tokensPerMinute }) } : {}),
-  };
-  const estimator = createOutputEstimator();
-  const wrapped = new Map<ModelProvider, ModelProvider>();
-  const limited = (provider: ModelProvider) => {
-    let found = wrapped.get(provider);
-    if (!found) {
-      found = rateLimitedProvider(provider, limits, estimator);
-      wrapped.set(provider, found);
-    }
-    return found;
-  };
+  const limited = createRunLimiter(options);
 
   // Stopping: the caller's signal abandons in-flight calls; budget and failures only stop launching.
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(hooks.signal?.reason);
-  if (hooks.signal?.aborted) onAbort();
-  hooks.signal?.addEventListener('abort', onAbort, { once: true });
+  const link = linkedAbort(hooks.signal);
+  const controller = link.controller;
 
   let usage: Usage = EMPTY_USAGE;
   let spent: number | null = 0;
@@ -323,7 +306,7 @@ export async function generateSamples(
       failures: failures.summary,
     };
   } finally {
-    hooks.signal?.removeEventListener('abort', onAbort);
+    link.unlink();
   }
 
   async function launchAll(
