@@ -63,7 +63,9 @@ describe('Ctrl-C during a batch run', { timeout: 120_000 }, () => {
   it('generate --batch: answering yes cancels the batch at the provider; finished requests stay', async () => {
     const run = await interruptOnTerminal(GENERATE, 'y');
     expect(run.code).toBe(EXIT_INTERRUPTED);
-    expect(run.asked).toMatch(/Cancel this batch at the provider\? Finished requests are kept either way\. \[y\/N\]/);
+    expect(run.asked).toMatch(
+      /Cancel this batch at the provider\? Finished requests are kept either way\. \[y\/N\]/,
+    );
     const [batch] = server.batches.list();
     expect(server.batches.list()).toHaveLength(1);
     expect(batch!.status).toBe('cancelling');

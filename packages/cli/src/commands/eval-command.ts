@@ -360,7 +360,8 @@ export async function evalCommand(session: Session, options: EvalCommandOptions,
       `Stopped short at the --max-cost budget: ${answered} of ${wanted} answers; the report above covers those.`,
       {
         exitCode: 1,
-        advice: 'Raise --max-cost and run the same command again: stored answers are reused, only the rest are paid.',
+        advice:
+          'Raise --max-cost and run the same command again: stored answers are reused, only the rest are paid.',
       },
     );
   }

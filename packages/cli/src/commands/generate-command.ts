@@ -11,8 +11,8 @@ import type { CliIO } from '../cli-io';
 import type { RegisterCommand } from '../command-context';
 import { EXIT_INTERRUPTED } from '../error-boundary';
 import { createProgressDisplay, formatGenerationSummary } from '../generation-display';
-import { parseNumberFlag } from '../parse-number-flag';
 import { generationShortfall } from '../generation-outcome';
+import { parseNumberFlag } from '../parse-number-flag';
 import { progressStream } from '../progress-stream';
 import { styleFor } from '../style';
 
