@@ -106,6 +106,28 @@ describe('together fine-tune backend', () => {
     expect(server.files.get(file.id)?.content?.equals(readFileSync(TRAIN))).toBe(true);
   });
 
+  it('a PUT answered 500 after Together stored the bytes: the stored file is taken, not sent twice', async () => {
+    server.fault({ type: 'server-error', method: 'PUT', path: '/presigned-upload/', afterHandling: true });
+    const file = await backend().upload(TRAIN);
+    expect(requests('PUT', /^\/presigned-upload\//).map((r) => r.fault ?? 'ok')).toEqual(['server-error']);
+    // The retry first read the file the failed PUT filled.
+    expect(requests('GET', `/v1/files/${file.id}`)).toHaveLength(1);
+    expect(server.files.list().map((f) => f.id)).toEqual([file.id]);
+    expect(server.files.get(file.id)?.content?.equals(readFileSync(TRAIN))).toBe(true);
+    expect(file.bytes).toBe(statSync(TRAIN).size);
+  });
+
+  it('a POST /files whose answer was lost: its empty record cannot be taken, the file arrives once', async () => {
+    server.fault({ type: 'server-error', method: 'POST', path: '/v1/files', afterHandling: true });
+    const file = await backend().upload(TRAIN);
+    expect(requests('POST', '/v1/files').map((r) => r.fault ?? 'ok')).toEqual(['server-error', 'ok']);
+    // The failed POST's record has no bytes (its upload URL was lost with the answer); only the
+    // retry's holds the file.
+    const withBytes = server.files.list().filter((f) => f.content !== null);
+    expect(withBytes.map((f) => f.id)).toEqual([file.id]);
+    expect(server.files.list().filter((f) => f.content === null)).toHaveLength(1);
+  });
+
   it('never uploads a file the check rejects', async () => {
     const error = await rejection(backend().upload(BAD));
     expect(InputError.isInstance(error)).toBe(true);

@@ -68,7 +68,9 @@ function unexpected(settings: TogetherUploadSettings, detail: string): ProviderE
  * `Location` and `X-Together-File-Id`; the raw bytes are streamed to that presigned URL in a `PUT`
  * (`duplex: 'half'`, `Content-Length`, no Authorization) that must answer exactly 200; then the
  * file is finalized (`preprocess` or `get`) and its server-side validation read. Each step is
- * retried on 429/5xx and dropped connections; a 409 naming an existing `file_id` reuses it.
+ * retried on 429/5xx and dropped connections; a 409 naming an existing `file_id` reuses it. A PUT
+ * whose outcome is unknown (a 5xx, a timeout, a dropped connection) is reconciled first: when the
+ * file already holds every byte (same name and size), it is not sent again.
  */
 export async function uploadTogetherFile(
   path: string,
@@ -86,11 +88,39 @@ export async function uploadTogetherFile(
   const size = (await stat(path)).size;
   const fileName = basename(path);
   const auth = { ...settings.headers, Authorization: `Bearer ${settings.apiKey}` };
-  const retrying = <T>(call: (attemptSignal: AbortSignal) => Promise<T>, timeoutMs = settings.timeoutMs) =>
-    callWithRetry({ errors, policy: settings.policy, timeoutMs, signal, call });
+  const retrying = <T>(
+    call: (attemptSignal: AbortSignal) => Promise<T>,
+    timeoutMs = settings.timeoutMs,
+    reconcile?: (attemptSignal: AbortSignal, since: number) => Promise<T | undefined>,
+  ) =>
+    callWithRetry({
+      errors,
+      policy: settings.policy,
+      timeoutMs,
+      signal,
+      call,
+      ...(reconcile ? { reconcile } : {}),
+    });
+
+  /** Together's FileResponse of the file `id`, read fresh. */
+  const fetchFile = async (fileId: string, attemptSignal: AbortSignal): Promise<Record<string, unknown>> => {
+    const response = await settings.fetch(`${settings.baseURL}/files/${encodeURIComponent(fileId)}`, {
+      headers: auth,
+      signal: attemptSignal,
+    });
+    if (!response.ok) throw await httpFailure(response, `GET /files/${fileId}`);
+    return asRecord(await response.json());
+  };
+  /** Whether a file holds this upload: same name, purpose and size (every byte arrived). */
+  const isThisUpload = (file: Record<string, unknown>) =>
+    file.filename === fileName &&
+    file.bytes === size &&
+    (file.purpose ?? settings.purpose) === settings.purpose;
 
   const fields = new URLSearchParams({ file_name: fileName, file_type: fileType, purpose: settings.purpose });
   type Target = { existing: string } | { location: string; id: string };
+  // A POST whose answer was lost may leave an empty record behind: it cannot be taken (its upload
+  // URL went with the answer), so the retry asks for a new one; the empty record holds no bytes.
   const target = await retrying(async (attemptSignal): Promise<Target> => {
     const response = await settings.fetch(`${settings.baseURL}/files?${fields}`, {
       method: 'POST',
@@ -121,21 +151,29 @@ export async function uploadTogetherFile(
     id = target.existing;
   } else {
     id = target.id;
-    await retrying(async (attemptSignal) => {
-      const response = await settings.fetch(target.location, {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) },
-        // A Blob backed by the file: read as it is sent, sized up front, fresh for every attempt.
-        body: await openAsBlob(path),
-        signal: attemptSignal,
-      });
-      if (response.status !== 200) {
-        if (response.status >= 400) throw await httpFailure(response, 'PUT to the upload URL');
+    const fileId = id;
+    await retrying(
+      async (attemptSignal): Promise<true> => {
+        const response = await settings.fetch(target.location, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) },
+          // A Blob backed by the file: read as it is sent, sized up front, fresh for every attempt.
+          body: await openAsBlob(path),
+          signal: attemptSignal,
+        });
+        if (response.status !== 200) {
+          if (response.status >= 400) throw await httpFailure(response, 'PUT to the upload URL');
+          await response.body?.cancel();
+          throw unexpected(settings, `the upload URL answered ${response.status}, not 200`);
+        }
         await response.body?.cancel();
-        throw unexpected(settings, `the upload URL answered ${response.status}, not 200`);
-      }
-      await response.body?.cancel();
-    }, settings.uploadTimeoutMs);
+        return true;
+      },
+      settings.uploadTimeoutMs,
+      // A PUT that failed after the bytes were stored: the file already holds them all, so it is not
+      // sent again (it may be gigabytes).
+      async (attemptSignal) => (isThisUpload(await fetchFile(fileId, attemptSignal)) ? true : undefined),
+    );
   }
 
   const file = await retrying(async (attemptSignal) => {
