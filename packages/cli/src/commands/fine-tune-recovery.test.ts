@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FineTuneRecord } from '@distillery/core';
 import { findFineTune, openSampleStore, saveFineTune } from '@distillery/runtime';
-import { type MockServer, startMockServer } from '@distillery/testkit';
+import { type MockFault, type MockServer, startMockServer } from '@distillery/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, REPO_ROOT, runCli } from '../__fixtures__/run-cli';
 
@@ -136,6 +136,49 @@ describe('no phantom or orphaned fine-tunes', () => {
     const [, step, total] = /step (\d+)\/(\d+)/.exec(completed) ?? [];
     expect(Number(step)).toBeGreaterThan(0);
     expect(step).toBe(total);
+  });
+});
+
+describe('status --watch survives a provider that does not answer', () => {
+  // A poll reads the job twice at once (state and events), each call with 1 attempt + 3 retries, and
+  // a call succeeds only once no fault is left: 8 faults in a row fail at least one poll.
+  const rateLimited: MockFault = { type: 'rate-limit', retryAfterMs: 0, path: '/v1/fine-tunes/', times: 8 };
+  const dropped: MockFault = { type: 'drop-connection', path: '/v1/fine-tunes/', times: 8 };
+  const serverError: MockFault = {
+    type: 'server-error',
+    status: 503,
+    retryAfterMs: 0,
+    path: '/v1/fine-tunes/',
+    times: 8,
+  };
+  const injected = () => server.requests.filter((r) => r.fault).map((r) => r.fault);
+
+  it('keeps watching through 429s and dropped connections and ends completed', async () => {
+    const { fineTune } = await json<{ fineTune: { id: string } }>([...trainTogether]);
+    server.fault(rateLimited).fault(dropped);
+    const watch = await distill(['status', fineTune.id, '--watch', '--interval', '0.01']);
+    expect(watch.code, watch.stderr).toBe(0);
+    expect(injected()).toEqual([...Array(8).fill('rate-limit'), ...Array(8).fill('drop-connection')]);
+    // The first 8 answers are all 429s, so the first poll fails with one; 16 faults fail two polls.
+    const retries = watch.stderr.split('\n').filter((l) => l.startsWith('retrying'));
+    expect(retries[0], watch.stderr).toMatch(/rate-limited .*\(429\)/);
+    expect(retries.length).toBeGreaterThanOrEqual(2);
+    expect(watch.stdout).toMatch(/\bcompleted\b.*step (\d+)\/\1\b/);
+    expect(watch.stdout).toMatch(/^Model: \S+$/m);
+  });
+
+  it('keeps watching through 5xx, 429s and dropped connections and ends with the job’s own failure', async () => {
+    server.fineTunes.failNext({ atTrainingStep: 2, message: 'CUDA out of memory on rank 3' });
+    const { fineTune } = await json<{ fineTune: { id: string } }>([...trainTogether]);
+    server.fault(serverError).fault(rateLimited).fault(dropped);
+    const watch = await distill(['status', fineTune.id, '--watch', '--interval', '0.01']);
+    expect(watch.code).toBe(1);
+    expect(injected()).toHaveLength(24);
+    expect(watch.stdout).toMatch(/\bfailed\b/);
+    const errorLine = watch.stderr.split('\n').find((l) => l.startsWith('error:'));
+    expect(errorLine).toMatch(/failed: .*CUDA out of memory on rank 3/);
+    const events = await json<{ message: string }[]>(['events', fineTune.id]);
+    expect(events.map((e) => e.message).join('\n')).toMatch(/CUDA out of memory on rank 3/);
   });
 });
 

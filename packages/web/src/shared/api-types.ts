@@ -370,6 +370,8 @@ export interface HardwareView {
 /** Server-sent events while watching a fine-tune: the record after every poll, the last one terminal. */
 export type FineTuneStreamMessage =
   | { type: 'fine-tune'; fineTune: FineTuneView }
+  /** A poll the provider did not answer (5xx, 429, dropped connection); the watch polls again. */
+  | { type: 'retrying'; message: string }
   | { type: 'error'; error: ApiErrorBody };
 
 /** One stored eval, as `distill eval` recorded it (with a headline per candidate once a run ended). */

@@ -74,6 +74,11 @@ export function FineTuneDetail({ id }: { id: string }) {
         </div>
         <div className="card-body stack">
           <ErrorBanner error={error ?? live.error} />
+          {live.retrying && !fineTune.terminal ? (
+            <div className="muted small" role="status">
+              The provider did not answer the last poll; polling again. ({live.retrying})
+            </div>
+          ) : null}
           <div className="stats">
             <StatTile
               name="Status"

@@ -14,6 +14,7 @@ import {
   refreshFineTune,
   runFineTuned,
   startFineTune,
+  watchFineTune,
 } from '@distillery/runtime';
 import type {
   FineTunePlanView,
@@ -148,29 +149,20 @@ export function fineTuneRoutes(options: { pollMs: number }): Route[] {
       method: 'GET',
       path: '/api/fine-tunes/:id/watch',
       async handler({ ctx, params, res, signal }) {
-        let record = await findFineTune(ctx.store, params.id!);
+        const record = await findFineTune(ctx.store, params.id!);
         const dataset = await findDataset(ctx.store, record.datasetId).catch(() => undefined);
         const session = sessionWithSignal(ctx.session, signal);
         const sse = openSse(res, ctx.redact);
         const send = (message: FineTuneStreamMessage) => sse.send(message);
         try {
-          for (;;) {
-            record = await refreshFineTune(session, ctx.store, record);
-            send({ type: 'fine-tune', fineTune: view(record, dataset?.name ?? null) });
-            if (isTerminal(record) || signal.aborted) break;
-            await new Promise<void>((resolve) => {
-              const timer = setTimeout(resolve, options.pollMs);
-              signal.addEventListener(
-                'abort',
-                () => {
-                  clearTimeout(timer);
-                  resolve();
-                },
-                { once: true },
-              );
-            });
-            if (signal.aborted) break;
-          }
+          // The CLI's `status --watch` loop: a poll the provider did not answer (5xx, 429, a dropped
+          // connection, after the client's own retries) is reported and polled again, not the end.
+          await watchFineTune(session, ctx.store, record, {
+            intervalMs: options.pollMs,
+            onRetry: (error) => send({ type: 'retrying', message: error.message }),
+            onUpdate: (current) =>
+              send({ type: 'fine-tune', fineTune: view(current, dataset?.name ?? null) }),
+          });
         } catch (error) {
           if (!signal.aborted) send({ type: 'error', error: toApiError(error).body });
         } finally {
