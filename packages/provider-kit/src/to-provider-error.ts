@@ -1,5 +1,6 @@
-import { type HeaderReader, ProviderError, parseRetryAfterMs } from '@distillery/core/contracts';
+import { ProviderError, parseRetryAfterMs } from '@distillery/core/contracts';
 import { constructorName } from './constructor-name';
+import { headerReader } from './header-reader';
 import { asRecord } from './is-record';
 
 /** What an error message needs to name the provider, the model and what to do. */
@@ -138,7 +139,7 @@ export function toProviderError(
   }
 
   const said = detail ? ` Server said: ${sentence(detail)}` : '';
-  const retryAfterMs = parseRetryAfterMs(e.headers as HeaderReader | undefined);
+  const retryAfterMs = parseRetryAfterMs(headerReader(e.headers));
   switch (true) {
     case status === 401:
       return new ProviderError(

@@ -2,7 +2,7 @@ import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { InputError, ProviderError, type RetryPolicy } from '@distillery/core/contracts';
-import { asRecord, callWithRetry, type ErrorContext } from '@distillery/provider-kit';
+import { asRecord, callWithRetry, type ErrorContext, isRecord } from '@distillery/provider-kit';
 
 /** Together's FileResponse (the fields read here; `FileType`/`Processed` are spelled as the API does). */
 export interface TogetherFileResponse {
@@ -34,6 +34,33 @@ export interface TogetherUploadSettings {
   finalize: 'preprocess' | 'get';
   purpose: string;
   signal?: AbortSignal | undefined;
+}
+
+/** Together's FileResponse, narrowed field by field (a typed field of another type is left out). */
+function readFileResponse(value: unknown): TogetherFileResponse | undefined {
+  if (!isRecord(value) || typeof value.id !== 'string') return undefined;
+  const { filename, bytes, purpose, FileType, Processed, processing_status, validation_report, ...rest } =
+    value;
+  const report = isRecord(validation_report) ? validation_report : undefined;
+  return {
+    ...rest,
+    id: value.id,
+    ...(typeof filename === 'string' ? { filename } : {}),
+    ...(typeof bytes === 'number' ? { bytes } : {}),
+    ...(typeof purpose === 'string' ? { purpose } : {}),
+    ...(typeof FileType === 'string' ? { FileType } : {}),
+    ...(typeof Processed === 'boolean' ? { Processed } : {}),
+    ...(typeof processing_status === 'string' ? { processing_status } : {}),
+    ...(report
+      ? {
+          validation_report: {
+            ...report,
+            valid: typeof report.valid === 'boolean' ? report.valid : undefined,
+            error: typeof report.error === 'string' ? report.error : undefined,
+          },
+        }
+      : {}),
+  };
 }
 
 const FILE_TYPES: Record<string, string> = { '.jsonl': 'jsonl', '.parquet': 'parquet', '.csv': 'csv' };
@@ -183,7 +210,9 @@ export async function uploadTogetherFile(
       { method: preprocess ? 'POST' : 'GET', headers: auth, signal: attemptSignal },
     );
     if (!response.ok) throw await httpFailure(response, `finalizing file ${id}`);
-    return (await response.json()) as TogetherFileResponse;
+    const read = readFileResponse(await response.json());
+    if (!read) throw unexpected(settings, `finalizing file ${id} answered no file object`);
+    return read;
   });
   const report = file.validation_report;
   if (
