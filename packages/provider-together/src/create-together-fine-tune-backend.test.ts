@@ -419,6 +419,34 @@ describe('together fine-tune backend', () => {
       expect(server.fineTunes.jobs.map((j) => j.id)).toEqual([id]);
     });
 
+    it('a deliberate job on the same file, started minutes before, is not taken for the lost one', async () => {
+      const plugin = backend();
+      const uploaded = await plugin.upload(TRAIN);
+      const earlier = await plugin.create(job({ trainingFile: uploaded.id }));
+      server.fineTunes.backdate(earlier.id, 5 * 60_000);
+      server.fault({ type: 'server-error', method: 'POST', path: '/v1/fine-tunes' });
+      const { id } = await plugin.create(job({ trainingFile: uploaded.id }));
+      expect(id).not.toBe(earlier.id);
+      expect(server.fineTunes.jobs.map((j) => j.id)).toEqual([earlier.id, id]);
+    });
+
+    it('a job the project already tracks is never taken, even one made since the attempt', async () => {
+      const plugin = backend();
+      const uploaded = await plugin.upload(TRAIN);
+      server.fault({ type: 'server-error', method: 'POST', path: '/v1/fine-tunes', afterHandling: true });
+      const asked: string[] = [];
+      const { id } = await plugin.create(job({ trainingFile: uploaded.id }), {
+        isKnownJob: (jobId) => {
+          asked.push(jobId);
+          return true;
+        },
+      });
+      const made = server.fineTunes.jobs.map((j) => j.id);
+      expect(made).toHaveLength(2);
+      expect(asked).toEqual([made[0]]);
+      expect(id).toBe(made[1]);
+    });
+
     it('a 500 after the endpoint was started: one endpoint bills, and deploy returns it', async () => {
       const plugin = backend();
       const { id } = await plugin.create(job());
