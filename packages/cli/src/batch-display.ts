@@ -79,6 +79,16 @@ export function formatBatchPlan(plan: BatchGenerationPlan): string {
 }
 
 /** `distill batches list` rows. */
+/** One line under `distill jobs`: provider batches still running and what they will cost. */
+export function formatOpenBatchesNote(open: readonly GenerationBatch[]): string {
+  const cost = open.reduce<number | null>(
+    (sum, b) => (sum === null || b.estimatedCostUsd === null ? null : sum + b.estimatedCostUsd),
+    0,
+  );
+  const n = open.length;
+  return `${n} provider ${n === 1 ? 'batch' : 'batches'} still running (will cost ~${formatCost(cost)}): distill batches list\n`;
+}
+
 export function formatBatchRecord(b: GenerationBatch): string {
   const counts = b.counts
     ? `${b.counts.succeeded + b.counts.failed}/${b.requests.length} done`
@@ -94,7 +104,7 @@ export function formatBatchRecord(b: GenerationBatch): string {
     b.state === 'submitted' ? (b.status ?? 'submitted') : b.state,
     counts,
     cost,
-    `task ${b.taskId}`,
+    `task ${b.taskId} (${b.runConfig})`,
     b.submittedAt,
   ].join('  ');
 }

@@ -87,7 +87,11 @@ describe('Ctrl-C during a batch run', { timeout: 120_000 }, () => {
     const listed = await runCli(['batches', 'list'], { cwd: project.dir, env: mockEnv(server) });
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain(batch!.id);
-    expect(listed.stdout).toMatch(/teacher/);
+    expect(listed.stdout).toMatch(/openai\/teacher-r1 .* will cost ~\$\d.* task double#eval \(teacher\)/);
+    const jobs = await runCli(['jobs'], { cwd: project.dir, env: mockEnv(server) });
+    expect(jobs.stdout).toMatch(
+      /1 provider batch still running \(will cost ~\$\d[^)]*\): distill batches list/,
+    );
 
     const resumed = await runCli([...EVAL, '--poll-interval', '0.01', '--json'], {
       cwd: project.dir,

@@ -17,7 +17,7 @@ interface BatchesFlags {
 export const registerBatchesCommand: RegisterCommand = (program, { io, session }) => {
   const batches = program
     .command('batches')
-    .description('provider batches submitted by `generate --batch`: list, status, cancel');
+    .description('provider batches submitted by `generate --batch` and `eval --batch`: list, status, cancel');
 
   batches
     .command('list')

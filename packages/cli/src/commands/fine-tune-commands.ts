@@ -3,8 +3,10 @@ import {
   cancelFineTune,
   deployFineTune,
   findFineTune,
+  isOpenBatch,
   isTerminal,
   listFineTunes,
+  listGenerationBatches,
   openProjectStore,
   progressOf,
   refreshFineTune,
@@ -12,6 +14,7 @@ import {
   watchFineTune,
 } from '@distillery/runtime';
 import type { Command } from 'commander';
+import { formatOpenBatchesNote } from '../batch-display';
 import type { CliIO } from '../cli-io';
 import type { RegisterCommand } from '../command-context';
 import { type Style, styleFor } from '../style';
@@ -92,6 +95,11 @@ export const registerFineTuneCommands: RegisterCommand = (program, { io, session
         );
         if (r.error && r.status !== 'completed') io.stdout.write(`  ${style.dim(r.error)}\n`);
       }
+      // Provider batches (generation or eval) still running are jobs that bill too.
+      const open = await withStore(s, async (store) =>
+        (await listGenerationBatches(store)).filter(isOpenBatch),
+      );
+      if (open.length > 0) io.stdout.write(formatOpenBatchesNote(open));
     });
 
   program

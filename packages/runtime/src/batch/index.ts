@@ -20,6 +20,7 @@ export {
   type GenerationBatchResult,
   GenerationBatchResultSchema,
   GenerationBatchSchema,
+  isOpenBatch,
 } from './generation-batch';
 export {
   cancelGenerationBatch,
