@@ -76,8 +76,13 @@ export function streamInterrupted(ctx: ErrorContext, detail: string): ProviderEr
 
 export function missingApiKey(ctx: ErrorContext): ProviderError {
   return new ProviderError(
-    `No API key for ${ctx.label} (provider ${ctx.provider}, ${subjectOf(ctx)}): ${ctx.apiKeyEnv} is not set. Export ${ctx.apiKeyEnv} in the shell that runs distill.`,
-    { provider: ctx.provider, model: ctx.model, kind: 'auth' },
+    `No API key for ${ctx.label} (provider ${ctx.provider}, ${subjectOf(ctx)}): ${ctx.apiKeyEnv} is not set.`,
+    {
+      provider: ctx.provider,
+      model: ctx.model,
+      kind: 'auth',
+      advice: `Export ${ctx.apiKeyEnv} in the shell that runs distill: \`export ${ctx.apiKeyEnv}=<your key>\`.`,
+    },
   );
 }
 

@@ -372,7 +372,10 @@ describe('request fields', () => {
     const [keyless] = provider({ env: { OPENAI_BASE_URL: server.openaiBaseURL } });
     const error = await failure(keyless.chat(ask('gpt-4o-mini')));
     expect(error.message).toBe(
-      'No API key for OpenAI (provider openai, model gpt-4o-mini): OPENAI_API_KEY is not set. Export OPENAI_API_KEY in the shell that runs distill.',
+      'No API key for OpenAI (provider openai, model gpt-4o-mini): OPENAI_API_KEY is not set.',
+    );
+    expect(error.advice).toBe(
+      'Export OPENAI_API_KEY in the shell that runs distill: `export OPENAI_API_KEY=<your key>`.',
     );
     expect(server.requests).toHaveLength(1);
   });

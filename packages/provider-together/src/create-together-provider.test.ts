@@ -235,7 +235,10 @@ describe('together provider', () => {
     );
     const none = await failure(createTogetherProvider({ env: {} }).chat(ask()));
     expect(none.message).toBe(
-      'No API key for Together (provider together, model deepseek-ai/DeepSeek-R1): TOGETHER_API_KEY is not set. Export TOGETHER_API_KEY in the shell that runs distill.',
+      'No API key for Together (provider together, model deepseek-ai/DeepSeek-R1): TOGETHER_API_KEY is not set.',
+    );
+    expect(none.advice).toBe(
+      'Export TOGETHER_API_KEY in the shell that runs distill: `export TOGETHER_API_KEY=<your key>`.',
     );
   });
 });
