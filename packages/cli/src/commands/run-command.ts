@@ -66,6 +66,14 @@ function parameters(options: RunCommandOptions): ModelParameters | undefined {
 function liveWriter(io: CliIO): (event: FlowEvent) => void {
   const style = styleFor(io.stdout, io.env);
   let section: 'none' | 'reasoning' | 'content' = 'none';
+  // A retry sends only the call in progress again: in the chain-of-thought flow, the first call's
+  // reasoning stands when the final call is cut.
+  let purpose: 'answer' | 'reasoning' | 'final' = 'answer';
+  const retried = {
+    answer: 'retrying from the start',
+    reasoning: 'retrying the reasoning call from its start',
+    final: 'retrying the final call from its start; the reasoning above stands',
+  };
   return (event) => {
     if (event.type === 'reasoning-delta') {
       if (section !== 'reasoning') {
@@ -79,10 +87,10 @@ function liveWriter(io: CliIO): (event: FlowEvent) => void {
         section = 'content';
       }
       io.stdout.write(event.text);
+    } else if (event.type === 'call-start') {
+      purpose = event.purpose;
     } else if (event.type === 'retry') {
-      io.stdout.write(
-        `\n${style.yellow(`[stream interrupted (${event.reason}); retrying from the start]`)}\n`,
-      );
+      io.stdout.write(`\n${style.yellow(`[stream interrupted (${event.reason}); ${retried[purpose]}]`)}\n`);
       section = 'none';
     }
   };

@@ -8,6 +8,7 @@ import type {
 import { apiSend } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { readEventStream } from '../api/read-event-stream';
+import { EMPTY_STREAMED_RUN_TEXT, streamedRunText } from './streamed-run-text';
 
 export interface PlaygroundRunState {
   status: 'idle' | 'running' | 'done' | 'error' | 'stopped';
@@ -48,11 +49,16 @@ export function usePlaygroundRun(): {
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
-    let reasoning = '';
-    let content = '';
-    let base = { reasoning: 0, content: 0 };
+    let text = EMPTY_STREAMED_RUN_TEXT;
     const update = (patch: Partial<PlaygroundRunState>) =>
-      setState((s) => ({ ...s, reasoning, content, ...patch }));
+      setState((s) => ({
+        ...s,
+        reasoning: text.reasoning,
+        content: text.content,
+        phase: text.phase,
+        retries: text.retries,
+        ...patch,
+      }));
     setState({ ...IDLE, status: 'running' });
     try {
       const [path, body] =
@@ -63,23 +69,10 @@ export function usePlaygroundRun(): {
       });
       for await (const message of readEventStream<PlaygroundStreamMessage>(response)) {
         if (message.type === 'event') {
-          const event = message.event;
-          if (event.type === 'reasoning-delta') reasoning += event.text;
-          else if (event.type === 'content-delta') content += event.text;
-          else if (event.type === 'call-start') {
-            base = { reasoning: reasoning.length, content: content.length };
-            update({ phase: event.purpose });
-            continue;
-          } else if (event.type === 'retry') {
-            reasoning = reasoning.slice(0, base.reasoning);
-            content = content.slice(0, base.content);
-            setState((s) => ({ ...s, reasoning, content, retries: [...s.retries, event.reason] }));
-            continue;
-          }
+          text = streamedRunText(text, message.event);
           update({});
         } else if (message.type === 'result') {
-          reasoning = message.result.reasoning ?? '';
-          content = message.result.content;
+          text = { ...text, reasoning: message.result.reasoning ?? '', content: message.result.content };
           update({ status: 'done', result: message.result, phase: undefined });
         } else {
           update({ status: 'error', error: message.error, phase: undefined });
