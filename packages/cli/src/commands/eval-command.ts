@@ -45,6 +45,7 @@ export interface EvalCommandOptions {
   stream?: boolean;
   batch?: boolean;
   pollInterval?: string;
+  maxEnqueuedTokens?: string;
   report?: string;
   json?: boolean;
 }
@@ -263,6 +264,14 @@ export async function evalCommand(session: Session, options: EvalCommandOptions,
   const maxCost = parseNumberFlag('--max-cost', options.maxCost);
   const seed = parseNumberFlag('--seed', options.seed, { integer: true, min: 0 });
   const pollSeconds = parseNumberFlag('--poll-interval', options.pollInterval);
+  const enqueued = parseNumberFlag('--max-enqueued-tokens', options.maxEnqueuedTokens, {
+    integer: true,
+    min: 1,
+  });
+  if (!options.batch && enqueued !== undefined)
+    throw new InputError('--max-enqueued-tokens goes with --batch.', {
+      advice: 'Add --batch, or drop --max-enqueued-tokens.',
+    });
   if (!options.batch && pollSeconds !== undefined)
     throw new InputError('--poll-interval goes with --batch.', {
       advice: 'Add --batch, or drop --poll-interval.',
@@ -306,6 +315,7 @@ export async function evalCommand(session: Session, options: EvalCommandOptions,
           ...(options.stream === false ? { stream: false } : {}),
           ...(options.batch ? { batch: true } : {}),
           ...(pollSeconds !== undefined ? { pollIntervalMs: pollSeconds * 1000 } : {}),
+          ...(enqueued !== undefined ? { maxEnqueuedTokens: enqueued } : {}),
         },
         {
           onProgress: (p) => progress.update(p),
@@ -425,6 +435,10 @@ export const registerEvalCommand: RegisterCommand = (program, { io, session }) =
     .option('--no-stream', "use the providers' non-streaming APIs")
     .option('--batch', "answer through the providers' batch APIs (half price, within 24 h; resumable)")
     .option('--poll-interval <seconds>', 'with --batch: how often to check on the batches (default 30)')
+    .option(
+      '--max-enqueued-tokens <n>',
+      "with --batch: prompt tokens a model's open batches may hold at once (the provider's enqueued-token quota)",
+    )
     .option('--report <file.html>', 'also write a self-contained HTML report')
     .option('--json', 'print the whole report as one JSON object')
     .action(async (options: EvalCommandOptions, command: Command) =>

@@ -218,6 +218,39 @@ describe('distill generate --batch (OpenAI Batch API)', { timeout: 120_000 }, ()
     expect(ids).toHaveLength(6);
   });
 
+  it('--max-enqueued-tokens cuts batches to the quota and submits the next only when the queue has room', async () => {
+    // A quota below one request: refused before anything is sent, saying what one request needs.
+    const tiny = await cli([...batchArgs(6), '--max-enqueued-tokens', '1', '--json']);
+    expect(tiny.code).toBe(1);
+    const needs = Number(
+      /needs about (\d+) prompt tokens, more than --max-enqueued-tokens 1/.exec(tiny.stderr)?.[1],
+    );
+    expect(needs).toBeGreaterThan(0);
+    expect(server.batches.list()).toHaveLength(0);
+
+    // Room for two requests at a time: three batches of two, each submitted after the one before ended.
+    const run = await cli([...batchArgs(6), '--max-enqueued-tokens', String(2 * needs + 1), '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout.trim().split('\n').at(-1)!)).toMatchObject({
+      generated: 6,
+      batchesSubmitted: 3,
+    });
+    const batches = server.batches.list();
+    expect(batches.map((b) => b.customIds.length)).toEqual([2, 2, 2]);
+    for (let i = 1; i < batches.length; i++) {
+      expect(batches[i]!.createdAt).toBeGreaterThanOrEqual(batches[i - 1]!.endedAt!);
+    }
+    expect(await storedSamples()).toHaveLength(6);
+  });
+
+  it('refuses --rpm and --tpm with --batch (the provider paces a batch)', async () => {
+    const run = await cli([...batchArgs(2), '--tpm', '1000']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--tpm paces direct calls; it does not apply to --batch.');
+    expect(run.stderr).toContain('--max-enqueued-tokens');
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('keeps the partial results of an expired batch and resubmits only the rest with --retry-failed', async () => {
     server.batches.configure({ expireAfterAnswering: 3 });
     const run = await cli([...batchArgs(5), '--json']);

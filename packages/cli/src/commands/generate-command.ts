@@ -14,6 +14,7 @@ import { createProgressDisplay, formatGenerationSummary } from '../generation-di
 import { generationShortfall } from '../generation-outcome';
 import { parseNumberFlag } from '../parse-number-flag';
 import { progressStream } from '../progress-stream';
+import { refuseRateLimitsWithBatch } from '../refuse-rate-limits-with-batch';
 import { styleFor } from '../style';
 
 export interface GenerateCommandOptions {
@@ -38,6 +39,7 @@ export interface GenerateCommandOptions {
   batch?: boolean;
   dryRun?: boolean;
   pollInterval?: string;
+  maxEnqueuedTokens?: string;
   json?: boolean;
 }
 
@@ -107,10 +109,15 @@ export async function generateCommand(
   };
   if (options.batch) {
     const pollSeconds = parseNumberFlag('--poll-interval', options.pollInterval);
+    const enqueued = parseNumberFlag('--max-enqueued-tokens', options.maxEnqueuedTokens, {
+      integer: true,
+      min: 1,
+    });
+    refuseRateLimitsWithBatch(options);
     const { generateBatchCommand } = await import('./generate-batch');
     return generateBatchCommand(
       session,
-      request,
+      { ...request, ...(enqueued !== undefined ? { maxEnqueuedTokens: enqueued } : {}) },
       {
         ...(options.dryRun ? { dryRun: true } : {}),
         ...(pollSeconds !== undefined ? { pollIntervalMs: pollSeconds * 1000 } : {}),
@@ -119,8 +126,13 @@ export async function generateCommand(
       io,
     );
   }
-  if (options.dryRun || options.pollInterval !== undefined) {
-    throw new InputError(`${options.dryRun ? '--dry-run' : '--poll-interval'} goes with --batch.`, {
+  if (options.dryRun || options.pollInterval !== undefined || options.maxEnqueuedTokens !== undefined) {
+    const flag = options.dryRun
+      ? '--dry-run'
+      : options.pollInterval !== undefined
+        ? '--poll-interval'
+        : '--max-enqueued-tokens';
+    throw new InputError(`${flag} goes with --batch.`, {
       advice: "Add --batch to plan or run the generation through the provider's batch API.",
     });
   }
@@ -180,6 +192,10 @@ export const registerGenerateCommand: RegisterCommand = (program, { io, session 
     .option(
       '--poll-interval <seconds>',
       'with --batch: how often to ask the provider about its batches (default 30)',
+    )
+    .option(
+      '--max-enqueued-tokens <n>',
+      "with --batch: prompt tokens the model's open batches may hold at once (the provider's enqueued-token quota)",
     )
     .option('--json', 'print one JSON summary object')
     .action(async (options: GenerateCommandOptions, command: Command) =>

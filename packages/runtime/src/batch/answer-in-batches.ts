@@ -22,6 +22,8 @@ export interface AnswerInBatchesOptions {
   signal: AbortSignal;
   /** Submit no more once the answers' batches (priced before submission) would cost more than this. */
   maxCostUsd?: number;
+  /** Prompt tokens a model's open batches may hold at the provider at once (see `runBatchRounds`). */
+  maxEnqueuedTokens?: number;
   /** Output tokens to expect per request when pricing a batch. */
   expectedOutputTokens?: number;
   /** The open provider batches, after each submission and poll. */
@@ -115,6 +117,7 @@ export async function answerInBatches(
       ...(options.expectedOutputTokens !== undefined
         ? { expectedOutputTokens: options.expectedOutputTokens }
         : {}),
+      ...(options.maxEnqueuedTokens !== undefined ? { maxEnqueuedTokens: options.maxEnqueuedTokens } : {}),
       onDone: (job, output) => onAnswer(job, { output }),
       onFailed: (job, error) => onAnswer(job, { error }),
       onBatches: () => options.onBatches?.(progress()),

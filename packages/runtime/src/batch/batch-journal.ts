@@ -149,11 +149,13 @@ export class BatchJournal {
   async submit(
     base: Pick<GenerationBatch, 'taskId' | 'jobId' | 'runConfig' | 'provider' | 'model' | 'round'>,
     requests: readonly NeededRequest[],
-    estimatedCostUsd: number | null,
+    estimate: { costUsd: number | null; inputTokens?: number },
     signal: AbortSignal,
   ): Promise<GenerationBatch> {
+    const estimatedCostUsd = estimate.costUsd;
     let record: GenerationBatch = {
       ...base,
+      ...(estimate.inputTokens !== undefined ? { estimatedInputTokens: estimate.inputTokens } : {}),
       id: `db-${this.options
         .createId()
         .replace(/[^A-Za-z0-9]/g, '')
@@ -197,6 +199,13 @@ export class BatchJournal {
   /** Whether some batch is still open. */
   get open(): boolean {
     return this.#open.size > 0;
+  }
+
+  /** Prompt tokens the open batches hold at the provider, as estimated at submission (unknown counts 0). */
+  openInputTokens(): number {
+    let total = 0;
+    for (const b of this.#open.values()) total += b.estimatedInputTokens ?? 0;
+    return total;
   }
 
   /** The open batches, as recorded. */

@@ -30,6 +30,8 @@ import { runBatchRounds } from './run-batch-rounds';
 export interface GenerateInBatchesOptions extends GenerateSamplesOptions {
   /** How often to ask the provider how its batches are doing. Default 30 s. */
   pollIntervalMs?: number;
+  /** Prompt tokens the model's open batches may hold at the provider at once (its enqueued-token quota). */
+  maxEnqueuedTokens?: number;
   /** Output tokens to expect per request when pricing a batch before submission (default: `maxTokens`, else what earlier results used, else 1,000). */
   expectedOutputTokens?: number;
 }
@@ -208,6 +210,7 @@ export async function generateInBatches(
         ...(options.expectedOutputTokens !== undefined
           ? { expectedOutputTokens: options.expectedOutputTokens }
           : {}),
+        ...(options.maxEnqueuedTokens !== undefined ? { maxEnqueuedTokens: options.maxEnqueuedTokens } : {}),
         onDone: async (item, output) => {
           await samples.record(item, output);
         },

@@ -49,6 +49,8 @@ export const GenerationBatchSchema = z.object({
   errors: z.array(z.string()).optional(),
   /** What the requests were estimated to cost at the batch price before submission (null: unknown). */
   estimatedCostUsd: z.number().nullable(),
+  /** Its prompt tokens as estimated before submission (what providers count against an enqueued-token quota). */
+  estimatedInputTokens: z.number().int().nonnegative().optional(),
   /** What the results cost (null: price unknown), once ingested. */
   costUsd: z.number().nullable().optional(),
 });

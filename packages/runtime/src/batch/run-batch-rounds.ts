@@ -1,4 +1,4 @@
-import { costUsd, DistilleryError, ProviderError } from '@distillery/core';
+import { costUsd, DistilleryError, ProviderError, UserError } from '@distillery/core';
 import { estimateRequestTokens } from '../generate/estimate-request-tokens';
 import type { GenerationTarget } from '../generate/generation-target';
 import { runTarget, type TargetOutput } from '../generate/run-target';
@@ -37,6 +37,12 @@ export interface BatchRoundsOptions<T extends BatchRoundItem> {
   maxCostUsd?: number;
   /** What this run spent outside these batches (counted against `maxCostUsd`); null: unknown. */
   spentElsewhere?: () => number | null;
+  /**
+   * Prompt tokens a model's open batches may hold at the provider at once (OpenAI's per-model
+   * "enqueued token" quota, Together's 30B): batches are cut to fit, and one that would pass it
+   * waits until earlier ones end, instead of failing at the provider.
+   */
+  maxEnqueuedTokens?: number;
   /** Output tokens to expect per request when pricing a batch (default: `maxTokens`, else what earlier results used, else 1,000). */
   expectedOutputTokens?: number;
   /** An item's flow finished: its output at the batch price. */
@@ -170,11 +176,26 @@ export async function runBatchRounds<T extends BatchRoundItem>(
         for (const requests of planBatches(
           journal.batch,
           labelled.map((n) => n.request),
+          options.maxEnqueuedTokens,
         )) {
           const estimated = requests.reduce<number | null>((sum, request) => {
             const cost = estimate(byCustomId.get(request.customId)!);
             return sum === null || cost === null ? null : sum + cost;
           }, 0);
+          const inputTokens = requests.reduce((sum, r) => sum + estimateRequestTokens(r.request), 0);
+          if (options.maxEnqueuedTokens !== undefined) {
+            if (inputTokens > options.maxEnqueuedTokens) {
+              throw new UserError(
+                `One request of ${first.target.runConfig.model} needs about ${inputTokens} prompt tokens, more than --max-enqueued-tokens ${options.maxEnqueuedTokens}.`,
+                {
+                  advice:
+                    "Raise --max-enqueued-tokens to the provider's quota for this model, or shorten the input.",
+                },
+              );
+            }
+            // Over the quota with earlier batches still queued: it waits for the next round.
+            if (journal.open && journal.openInputTokens() + inputTokens > options.maxEnqueuedTokens) continue;
+          }
           try {
             await journal.submit(
               {
@@ -184,7 +205,7 @@ export async function runBatchRounds<T extends BatchRoundItem>(
                 round: requests[0]!.call,
               },
               requests,
-              estimated,
+              { costUsd: estimated, inputTokens },
               signal,
             );
           } catch (error) {

@@ -64,6 +64,8 @@ export interface RunEvalOptions {
   stream?: boolean;
   /** Candidates answer through their providers' batch APIs (see `answerInBatches`). */
   batch?: boolean;
+  /** With `batch`: prompt tokens a model's open batches may hold at the provider at once. */
+  maxEnqueuedTokens?: number;
   /** How often to ask the provider how its batches are doing (with `batch`). Default 30 s. */
   pollIntervalMs?: number;
   confidence?: number;
@@ -400,6 +402,9 @@ export async function runEval(
           signal: controller.signal,
           ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
           ...(options.maxCostUsd !== undefined ? { maxCostUsd: options.maxCostUsd } : {}),
+          ...(options.maxEnqueuedTokens !== undefined
+            ? { maxEnqueuedTokens: options.maxEnqueuedTokens }
+            : {}),
           ...(hooks.onBatches ? { onBatches: hooks.onBatches } : {}),
         },
         (j, got) =>
