@@ -57,16 +57,22 @@ export function batchesInterrupted(open: readonly BatchProgress[], cancelled: re
     (sum, b) => (sum === null || b.estimatedCostUsd === null ? null : sum + b.estimatedCostUsd),
     0,
   );
+  const stopping = open.length - running.length;
+  const them = running.length === 1 ? 'it' : 'them';
   return new UserError(
     running.length > 0
       ? `Interrupted; ${running.length} ${running.length === 1 ? 'batch keeps' : 'batches keep'} running at the provider (about ${formatCost(cost)}).`
-      : 'Interrupted; every result received is stored.',
+      : stopping > 0
+        ? `Interrupted; ${stopping} ${stopping === 1 ? 'batch is' : 'batches are'} being cancelled at the provider.`
+        : 'Interrupted; every result received is stored.',
     {
       exitCode: EXIT_INTERRUPTED,
       advice:
         running.length > 0
-          ? 'Run the same command again to wait for them and store their results; `distill batches cancel ID` cancels one.'
-          : 'Run the same command again to continue.',
+          ? `Run the same command again to wait for ${them} and store the results; \`distill batches cancel ID\` cancels one.`
+          : stopping > 0
+            ? 'What they finished before stopping is paid for: run the same command again to store it and send the rest anew.'
+            : 'Run the same command again to continue.',
     },
   );
 }

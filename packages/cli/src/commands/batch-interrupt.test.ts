@@ -70,7 +70,7 @@ describe('Ctrl-C during a batch run', { timeout: 120_000 }, () => {
     expect(server.batches.list()).toHaveLength(1);
     expect(batch!.status).toBe('cancelling');
     expect(run.stdout).toContain('cancelling:');
-    expect(run.stderr).toContain('Interrupted; every result received is stored.');
+    expect(run.stderr).toContain('Interrupted; 1 batch is being cancelled at the provider.');
   });
 
   it('eval --batch: answering no leaves the batch running with its price, and the next run adopts it', async () => {
@@ -106,7 +106,7 @@ describe('Ctrl-C during a batch run', { timeout: 120_000 }, () => {
     const run = await interruptOnTerminal(EVAL, 'yes');
     expect(run.code).toBe(EXIT_INTERRUPTED);
     expect(server.batches.list()[0]!.status).toBe('cancelling');
-    expect(run.stderr).toContain('Interrupted; every result received is stored.');
+    expect(run.stderr).toContain('Interrupted; 1 batch is being cancelled at the provider.');
   });
 
   it('asks nothing when the streams are not a terminal (the batch keeps running)', async () => {
