@@ -74,11 +74,15 @@ export function formatBatchPlan(plan: BatchGenerationPlan): string {
         : `  estimated cost: unknown: the batch price of ${plan.model} is not in the catalog`,
     );
   }
+  if (plan.samplesWithinBudget !== null && plan.samples !== null && plan.samplesWithinBudget < plan.samples) {
+    lines.push(
+      `  --max-cost covers about ${plan.samplesWithinBudget} of the ${plan.samples} samples at this estimate; the run stops submitting there.`,
+    );
+  }
   lines.push('  nothing was sent (--dry-run).');
   return `${lines.join('\n')}\n`;
 }
 
-/** `distill batches list` rows. */
 /** One line under `distill jobs`: provider batches still running and what they will cost. */
 export function formatOpenBatchesNote(open: readonly GenerationBatch[]): string {
   const cost = open.reduce<number | null>(
@@ -89,6 +93,7 @@ export function formatOpenBatchesNote(open: readonly GenerationBatch[]): string 
   return `${n} provider ${n === 1 ? 'batch' : 'batches'} still running (will cost ~${formatCost(cost)}): distill batches list\n`;
 }
 
+/** `distill batches list` rows. */
 export function formatBatchRecord(b: GenerationBatch): string {
   const counts = b.counts
     ? `${b.counts.succeeded + b.counts.failed}/${b.requests.length} done`

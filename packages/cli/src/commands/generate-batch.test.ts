@@ -79,6 +79,21 @@ describe('distill generate --batch (OpenAI Batch API)', { timeout: 120_000 }, ()
     expect(human.stdout).toContain('nothing was sent');
   });
 
+  it('says in the plan how far --max-cost goes and how --max-enqueued-tokens cuts the batches', async () => {
+    const full = JSON.parse((await cli([...batchArgs(4, '--dry-run'), '--json'])).stdout);
+    const budget = String(full.estimatedCostUsd * 0.6);
+    const perRequest = Math.ceil(full.estimatedInputTokens / full.requests);
+    const run = await cli([
+      ...batchArgs(4, '--dry-run', '--max-cost', budget, '--max-enqueued-tokens', String(2 * perRequest)),
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ samples: 4, samplesWithinBudget: 2, batchesPerRound: 2 });
+    const human = await cli(batchArgs(4, '--dry-run', '--max-cost', budget));
+    expect(human.stdout).toContain('--max-cost covers about 2 of the 4 samples');
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('generates every input through one batch, each sample at the batch price', async () => {
     const run = await cli([...batchArgs(6), '--json']);
     expect(run.code).toBe(0);

@@ -43,6 +43,8 @@ export async function generateBatchCommand(
         ...(request.runConfig ? { runConfig: request.runConfig } : {}),
         source: request.source,
         ...(request.count !== undefined ? { count: request.count } : {}),
+        ...(request.maxCostUsd !== undefined ? { maxCostUsd: request.maxCostUsd } : {}),
+        ...(request.maxEnqueuedTokens !== undefined ? { maxEnqueuedTokens: request.maxEnqueuedTokens } : {}),
       });
       io.stdout.write(flags.json ? `${JSON.stringify(plan)}\n` : formatBatchPlan(plan));
       return;

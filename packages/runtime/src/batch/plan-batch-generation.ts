@@ -25,6 +25,10 @@ export interface PlanBatchGenerationOptions {
   count?: number;
   /** Output tokens to assume per call (default: the run config's `maxTokens`, else 1,000). */
   expectedOutputTokens?: number;
+  /** The run's `--max-cost`: the plan says how many samples it covers. */
+  maxCostUsd?: number;
+  /** The run's `--max-enqueued-tokens`: first-round batches are cut to it. */
+  maxEnqueuedTokens?: number;
 }
 
 export interface BatchGenerationPlan {
@@ -49,6 +53,8 @@ export interface BatchGenerationPlan {
   directPricing: ModelPricing | null;
   estimatedCostUsd: number | null;
   estimatedDirectCostUsd: number | null;
+  /** With `maxCostUsd`: the samples (in input order) the budget covers at the estimate; null when the price is unknown or no budget was given. */
+  samplesWithinBudget: number | null;
 }
 
 const DEFAULT_OUTPUT_TOKENS = 1000;
@@ -138,6 +144,7 @@ export async function planBatchGeneration(
       estimatedOutputTokens: null,
       estimatedCostUsd: null,
       estimatedDirectCostUsd: null,
+      samplesWithinBudget: null,
     };
   }
   const todo: string[] = [];
@@ -155,6 +162,10 @@ export async function planBatchGeneration(
   let requests = 0;
   let callsPerSample = 0;
   let firstRoundBytes = 0;
+  let firstRoundTokens = 0;
+  let withinBudget = 0;
+  let spent = 0;
+  let overBudget = false;
   for (const input of planned) {
     const made: ChatRequest[] = [];
     const provider = recordingProvider(target.provider, made, outputTokensPerCall);
@@ -168,7 +179,21 @@ export async function planBatchGeneration(
       inputTokens += estimateRequestTokens(request);
       outputTokens += outputTokensPerCall;
     }
-    if (made[0]) firstRoundBytes += batch.size({ customId: 'd0a0-'.padEnd(37, 'x'), request: made[0] });
+    if (made[0]) {
+      firstRoundBytes += batch.size({ customId: 'd0a0-'.padEnd(37, 'x'), request: made[0] });
+      firstRoundTokens += estimateRequestTokens(made[0]);
+    }
+    const sampleCost = costUsd(batchPricing ?? undefined, {
+      inputTokens: made.reduce((sum, r) => sum + estimateRequestTokens(r), 0),
+      outputTokens: made.length * outputTokensPerCall,
+    });
+    // Batches are priced and submitted in input order: the budget covers a prefix.
+    if (options.maxCostUsd !== undefined && sampleCost !== null && !overBudget) {
+      if (spent + sampleCost <= options.maxCostUsd) {
+        spent += sampleCost;
+        withinBudget++;
+      } else overBudget = true;
+    }
   }
   const usage = { inputTokens, outputTokens };
   return {
@@ -182,10 +207,12 @@ export async function planBatchGeneration(
         : Math.max(
             Math.ceil(planned.length / batch.limits.maxRequests),
             Math.ceil(firstRoundBytes / batch.limits.maxBytes),
+            options.maxEnqueuedTokens ? Math.ceil(firstRoundTokens / options.maxEnqueuedTokens) : 0,
           ),
     estimatedInputTokens: inputTokens,
     estimatedOutputTokens: outputTokens,
     estimatedCostUsd: costUsd(batchPricing ?? undefined, usage),
     estimatedDirectCostUsd: costUsd(directPricing ?? undefined, usage),
+    samplesWithinBudget: options.maxCostUsd !== undefined && batchPricing ? withinBudget : null,
   };
 }
