@@ -265,6 +265,109 @@ describe('checkFile: lint', () => {
     }
   });
 
+  it('lints a student family\'s own inline markers instead of <think>', async () => {
+    const markers = { open: '[THINK]', close: '[/THINK]' };
+    const lines = [
+      line({ messages: [USER, { role: 'assistant', content: '[THINK]\n2 plus 2 is 4.\n[/THINK]\n\n4' }] }),
+      line({ messages: [USER, { role: 'assistant', content: '<think>\n2 plus 2 is 4.\n</think>\n\n4' }] }),
+      line({ messages: [USER, { role: 'assistant', content: '[THINK]2 plus 2 is' }] }),
+      line({ messages: [USER, { role: 'assistant', content: '2 plus 2 is 4.[/THINK]4' }] }),
+      line({ messages: [USER, { role: 'assistant', content: '[THINK] \n [/THINK]4' }] }),
+      line({ messages: [USER, { role: 'assistant', content: '[THINK]a[THINK]b[/THINK]c[/THINK]4' }] }),
+      line({ messages: [USER, { role: 'assistant', content: '[/THINK]4[THINK]late[/THINK]' }] }),
+      line({ messages: [USER, { ...ASSISTANT, reasoning: '[THINK]2+2[/THINK]' }] }),
+      line({ messages: [USER, { ...ASSISTANT, content: '[THINK]x[/THINK]4' }] }),
+    ];
+    const report = await checkFile(file(lines.join('\n')), {
+      backend: 'together',
+      expectReasoning: true,
+      inlineReasoning: markers,
+      workers: 0,
+    });
+    expect(warningCodes(report)).toEqual([
+      [2, 'missing-reasoning'],
+      [3, 'unclosed-think'],
+      [3, 'missing-reasoning'],
+      [4, 'stray-think-close'],
+      [4, 'missing-reasoning'],
+      [5, 'empty-reasoning'],
+      [5, 'missing-reasoning'],
+      [6, 'nested-think'],
+      [7, 'stray-think-close'],
+      [7, 'missing-reasoning'],
+      [8, 'think-tag-in-reasoning'],
+      [9, 'think-tag-in-content'],
+    ]);
+    expect(report.stats.withReasoning).toBe(4);
+    const message = (n: number) => report.warnings.find((w) => w.line === n)?.message;
+    expect(message(2)).toContain('no [THINK] block');
+    expect(message(3)).toBe(
+      'The content of the final assistant message on line 3 opens [THINK] but never closes it: the reasoning was cut off and there is no answer.',
+    );
+    expect(message(6)).toContain('opens [THINK] again inside its [THINK] block');
+    // The same file under the default markers: the <think> line is the one with reasoning.
+    const think = await checkFile(file(lines.slice(0, 2).join('\n')), {
+      backend: 'together',
+      expectReasoning: true,
+      workers: 0,
+    });
+    expect(warningCodes(think)).toEqual([[1, 'missing-reasoning']]);
+  });
+
+  it('lints markers that do not share a first character, and multi-line closes such as Hunyuan\'s', async () => {
+    const seed = { open: '<seed:think>', close: '</seed:think>' };
+    const hunyuan = { open: '<think>', close: '</think>\n<answer>' };
+    const kimi = { open: '◁think▷', close: '◁/think▷' };
+    const gemma = { open: '<|channel>thought', close: '<channel|>' };
+    const cases: [typeof seed, string, string][] = [
+      [seed, '<seed:think>\nr\n</seed:think>\n\n4', '<think>\nr\n</think>\n\n4'],
+      [hunyuan, '<think>\nr\n</think>\n<answer>\n4\n</answer>', '<think>\nr\n</think>\n\n4'],
+      [kimi, '◁think▷\nr\n◁/think▷\n\n4', '<think>\nr\n</think>\n\n4'],
+      [gemma, '<|channel>thought\nr\n<channel|>4', '<|channel>thought\nr'],
+    ];
+    for (const [markers, good, bad] of cases) {
+      const report = await checkFile(
+        file(
+          [
+            line({ messages: [USER, { role: 'assistant', content: good }] }),
+            line({ messages: [USER, { role: 'assistant', content: bad }] }),
+          ].join('\n'),
+        ),
+        { backend: 'together', expectReasoning: true, inlineReasoning: markers, workers: 0 },
+      );
+      expect(report.stats.withReasoning, markers.open).toBe(1);
+      expect(report.warnings.at(-1)?.line, markers.open).toBe(2);
+      expect(report.warnings.at(-1)?.code, markers.open).toBe('missing-reasoning');
+    }
+  });
+
+  it('sends the markers to worker threads', async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const content = i % 3 === 0 ? `<think>\nr${i}\n</think>\n\n4` : `[THINK]\nr${i}\n[/THINK]\n\n4`;
+      lines.push(line({ messages: [USER, { role: 'assistant', content }] }));
+    }
+    const path = file(lines.join('\n'));
+    const options = {
+      backend: 'together' as const,
+      expectReasoning: true,
+      inlineReasoning: { open: '[THINK]', close: '[/THINK]' },
+      chunkSize: 2048,
+    };
+    const inline = await checkFile(path, { ...options, workers: 0 });
+    const two = await checkFile(path, { ...options, workers: 2 });
+    expect(two.stats.workers).toBe(2);
+    expect(two.warnings).toEqual(inline.warnings);
+    expect(two.stats.withReasoning).toBe(266);
+    expect(two.warnings.filter((w) => w.code === 'missing-reasoning')).toHaveLength(134);
+  });
+
+  it('refuses blank markers before reading the file', async () => {
+    await expect(
+      checkFile(file(ok), { backend: 'together', inlineReasoning: { open: ' ', close: '[/THINK]' } }),
+    ).rejects.toThrow(/inline reasoning markers must be two non-blank strings/);
+  });
+
   it('without expectReasoning does not ask for reasoning', async () => {
     const report = await checkFile(file(reasoningLines[0] ?? ''), { backend: 'together', workers: 0 });
     expect(report.warnings).toEqual([]);

@@ -10,6 +10,7 @@ import { BatchPool } from './batch-pool';
 import { BufferRecycler } from './buffer-recycler';
 import { defaultMaxSeqLength } from './default-max-seq-length';
 import type { LineIndex } from './line-index';
+import type { InlineMarkers } from './lint-reasoning';
 import { type BatchConfig, type BatchResult, type CheckBackend, processBatch } from './process-batch';
 import { readLineBatches } from './read-line-batches';
 import { ReportBuilder } from './report-builder';
@@ -26,6 +27,12 @@ export interface CheckFileOptions {
   strict?: boolean;
   /** The file is a reasoning-strategy dataset: a final assistant turn without reasoning is reported. */
   expectReasoning?: boolean;
+  /**
+   * The student family's inline reasoning markers (`[THINK]`/`[/THINK]`, `<seed:think>`/
+   * `</seed:think>`): the lint looks for these in assistant content, and in reasoning fields for
+   * leaks, instead of `<think>`/`</think>`.
+   */
+  inlineReasoning?: InlineMarkers;
   /**
    * Worker threads; 0 checks on the calling thread alone. Default: {@link defaultWorkers} (on 2
    * idle cores, 1 worker while the calling thread checks batches too; none when they are busy).
@@ -201,6 +208,22 @@ async function scanFile(
   return workers;
 }
 
+/** The markers as plain data for the workers; an error for a blank one. */
+function inlineMarkers(markers: InlineMarkers | undefined): InlineMarkers | undefined {
+  if (markers === undefined) return undefined;
+  const { open, close } = markers;
+  if (typeof open !== 'string' || typeof close !== 'string' || !open.trim() || !close.trim()) {
+    throw new InputError(
+      `The inline reasoning markers must be two non-blank strings, got ${JSON.stringify(open)} and ${JSON.stringify(close)}.`,
+      {
+        advice:
+          "Pass the family's opening and closing markers, e.g. [THINK] and [/THINK], or leave them out for <think>.",
+      },
+    );
+  }
+  return { open, close };
+}
+
 /**
  * Checks a fine-tuning file the way the backend's own checker would (Together's `check_file`, with
  * every fault reported rather than only the first; OpenAI's chat format rules), plus reasoning,
@@ -213,9 +236,11 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
   const maxSeqLength = options.maxSeqLength ?? defaultMaxSeqLength(backend, options.model);
   const workers = Math.max(0, Math.floor(options.workers ?? defaultWorkers()));
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
+  const inlineReasoning = inlineMarkers(options.inlineReasoning);
   const config: BatchConfig = {
     backend,
     expectReasoning: options.expectReasoning ?? false,
+    ...(inlineReasoning ? { inlineReasoning } : {}),
     ...(maxSeqLength !== undefined ? { maxSeqLength } : {}),
   };
 

@@ -10,4 +10,5 @@ export {
 export { defaultMaxSeqLength } from './default-max-seq-length';
 export { estimateTokens } from './estimate-tokens';
 export { type FormatCheckReportOptions, formatCheckReport } from './format-check-report';
+export { type InlineMarkers, THINK_MARKERS } from './lint-reasoning';
 export type { CheckBackend } from './process-batch';

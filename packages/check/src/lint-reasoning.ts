@@ -3,13 +3,20 @@ import { isDict } from './is-dict';
 import { LINE } from './line-placeholder';
 import type { SampleFinding } from './validate-openai-sample';
 
-const OPEN = '<think>';
-const CLOSE = '</think>';
+/** The markers reasoning is written inline with in an assistant message's content. */
+export interface InlineMarkers {
+  open: string;
+  close: string;
+}
+
+/** R1's markers, the default. */
+export const THINK_MARKERS: InlineMarkers = { open: '<think>', close: '</think>' };
+
 const NON_SPACE = /\S/;
 
 export interface ReasoningLint {
   findings: SampleFinding[];
-  /** The final assistant turn carries non-blank reasoning (field or a closed <think> block). */
+  /** The final assistant turn carries non-blank reasoning (field or a closed inline block). */
   hasReasoning: boolean;
   /** Text of the first system message, if any, for the distinct-system-prompt count. */
   systemPrompt: string | null;
@@ -24,12 +31,16 @@ function textOf(content: unknown): string | null {
 }
 
 /**
- * Whether the text contains `<think>` or `</think>`: one scan over the `<` both start with (rarer
- * in text than the letters of `think>`, so the native search skips ahead fast).
+ * Whether the text contains either marker. When both start with the same character (`<think>` and
+ * `</think>`, `[THINK]` and `[/THINK]`), one scan over that character, rarer in text than the
+ * letters after it, so the native search skips ahead fast; otherwise a search for each.
  */
-function hasThinkTag(text: string): boolean {
-  for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) {
-    if (text.startsWith('think>', i + 1) || text.startsWith('/think>', i + 1)) return true;
+function hasMarker(text: string, markers: InlineMarkers): boolean {
+  const { open, close } = markers;
+  const first = open[0];
+  if (first === undefined || first !== close[0]) return text.includes(open) || text.includes(close);
+  for (let i = text.indexOf(first); i !== -1; i = text.indexOf(first, i + 1)) {
+    if (text.startsWith(open, i) || text.startsWith(close, i)) return true;
   }
   return false;
 }
@@ -55,7 +66,13 @@ function turnName(turn: number): string {
 }
 
 /** Lints one assistant turn; returns whether it carries non-blank reasoning. */
-function lintAssistant(message: Record<string, unknown>, turn: number, findings: SampleFinding[]): boolean {
+function lintAssistant(
+  message: Record<string, unknown>,
+  turn: number,
+  findings: SampleFinding[],
+  markers: InlineMarkers,
+): boolean {
+  const { open: OPEN, close: CLOSE } = markers;
   const content = textOf(message.content) ?? '';
   const field =
     'reasoning' in message ? 'reasoning' : 'reasoning_content' in message ? 'reasoning_content' : null;
@@ -65,18 +82,18 @@ function lintAssistant(message: Record<string, unknown>, turn: number, findings:
       warn(findings, 'empty-reasoning', `The \`${field}\` of ${turnName(turn)} is empty or not a string.`);
       return false;
     }
-    if (hasThinkTag(reasoning)) {
+    if (hasMarker(reasoning, markers)) {
       warn(
         findings,
         'think-tag-in-reasoning',
-        `The \`${field}\` of ${turnName(turn)} contains <think>/</think> markers; the field must hold the bare reasoning.`,
+        `The \`${field}\` of ${turnName(turn)} contains ${OPEN}/${CLOSE} markers; the field must hold the bare reasoning.`,
       );
     }
-    if (hasThinkTag(content)) {
+    if (hasMarker(content, markers)) {
       warn(
         findings,
         'think-tag-in-content',
-        `The content of ${turnName(turn)} contains <think>/</think> although its reasoning is in \`${field}\`: reasoning leaks into the answer.`,
+        `The content of ${turnName(turn)} contains ${OPEN}/${CLOSE} although its reasoning is in \`${field}\`: reasoning leaks into the answer.`,
       );
     }
     return true;
@@ -88,9 +105,17 @@ function lintAssistant(message: Record<string, unknown>, turn: number, findings:
       warn(
         findings,
         'stray-think-close',
-        `The content of ${turnName(turn)} has </think> without <think>: the opening marker was probably in the prompt, so reasoning leaks into the answer.`,
+        `The content of ${turnName(turn)} has ${CLOSE} without ${OPEN}: the opening marker was probably in the prompt, so reasoning leaks into the answer.`,
       );
     }
+    return false;
+  }
+  if (close !== -1 && close < open) {
+    warn(
+      findings,
+      'stray-think-close',
+      `The content of ${turnName(turn)} has ${CLOSE} before its first ${OPEN}: the markers are unbalanced, so reasoning leaks into the answer.`,
+    );
     return false;
   }
   const end = content.indexOf(CLOSE, open + OPEN.length);
@@ -98,25 +123,36 @@ function lintAssistant(message: Record<string, unknown>, turn: number, findings:
     warn(
       findings,
       'unclosed-think',
-      `The content of ${turnName(turn)} opens <think> but never closes it: the reasoning was cut off and there is no answer.`,
+      `The content of ${turnName(turn)} opens ${OPEN} but never closes it: the reasoning was cut off and there is no answer.`,
     );
     return false;
   }
+  const inner = content.indexOf(OPEN, open + OPEN.length);
+  if (inner !== -1 && inner < end) {
+    warn(
+      findings,
+      'nested-think',
+      `The content of ${turnName(turn)} opens ${OPEN} again inside its ${OPEN} block: nested blocks are ambiguous, and the student's parser ends the reasoning at the first ${CLOSE}.`,
+    );
+  }
   if (isBlank(content.slice(open + OPEN.length, end))) {
-    warn(findings, 'empty-reasoning', `The <think> block of ${turnName(turn)} is empty.`);
+    warn(findings, 'empty-reasoning', `The ${OPEN} block of ${turnName(turn)} is empty.`);
     return false;
   }
   return true;
 }
 
 /**
- * Reasoning lint for one parsed example: missing, empty, leaking or cut-off reasoning, and a
- * conversation that does not end with the assistant.
+ * Reasoning lint for one parsed example: missing, empty, leaking, unbalanced, nested or cut-off
+ * reasoning, and a conversation that does not end with the assistant. Inline reasoning is looked
+ * for between `markers` (default `<think>`/`</think>`; a student family's own, such as
+ * `[THINK]`/`[/THINK]`, when the file is written for it).
  */
 export function lintReasoning(
   example: Record<string, unknown>,
   format: TogetherFormat | 'chat' | null,
   expectReasoning: boolean,
+  markers: InlineMarkers = THINK_MARKERS,
 ): ReasoningLint {
   const findings: SampleFinding[] = [];
   let messages: unknown[] | null = null;
@@ -154,19 +190,19 @@ export function lintReasoning(
       const message = messages[index];
       if (!isDict(message) || message.role !== 'assistant') continue;
       const isFinal = finalTurn === null && index === lastAssistant;
-      const has = lintAssistant(message, isFinal ? FINAL : index, findings);
+      const has = lintAssistant(message, isFinal ? FINAL : index, findings, markers);
       if (isFinal) hasReasoning = has;
     }
   }
   if (finalTurn !== null) {
     const turn = format === 'instruction' ? COMPLETION : PREFERRED;
-    hasReasoning = lintAssistant(finalTurn, turn, findings);
+    hasReasoning = lintAssistant(finalTurn, turn, findings, markers);
   }
   if (expectReasoning && !hasReasoning && (messages !== null || finalTurn !== null)) {
     warn(
       findings,
       'missing-reasoning',
-      `The final assistant turn on line ${LINE} has no reasoning (no \`reasoning\`/\`reasoning_content\` field and no <think> block), but this is a reasoning dataset.`,
+      `The final assistant turn on line ${LINE} has no reasoning (no \`reasoning\`/\`reasoning_content\` field and no ${markers.open} block), but this is a reasoning dataset.`,
     );
   }
   return { findings, hasReasoning, systemPrompt };

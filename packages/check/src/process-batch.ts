@@ -5,7 +5,7 @@ import { estimateTokens } from './estimate-tokens';
 import { isDict } from './is-dict';
 import { fingerprint } from './line-fingerprint';
 import { LINE } from './line-placeholder';
-import { lintReasoning } from './lint-reasoning';
+import { type InlineMarkers, lintReasoning } from './lint-reasoning';
 import { NOT_JSON, needsFloatWeightPass, parseJsonLine } from './parse-json-line';
 import { validateOpenAISample } from './validate-openai-sample';
 import { NOT_AN_OBJECT_MESSAGE, validateTogetherSample } from './validate-together-sample';
@@ -17,6 +17,8 @@ export interface BatchConfig {
   backend: CheckBackend;
   maxSeqLength?: number;
   expectReasoning: boolean;
+  /** The markers inline reasoning is linted with; default `<think>`/`</think>`. */
+  inlineReasoning?: InlineMarkers;
 }
 
 export interface BatchFinding {
@@ -210,7 +212,7 @@ export function processBatch(bytes: Uint8Array, config: BatchConfig): BatchResul
         add(line, finding.code, finding.message, finding.severity);
       }
     }
-    const lint = lintReasoning(value, format, config.expectReasoning);
+    const lint = lintReasoning(value, format, config.expectReasoning, config.inlineReasoning);
     for (const finding of lint.findings) add(line, finding.code, finding.message, finding.severity);
     if (lint.hasReasoning) withReasoning++;
     const prompt = lint.systemPrompt;

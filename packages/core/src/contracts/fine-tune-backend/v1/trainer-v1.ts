@@ -3,6 +3,16 @@ import type { CallOptions } from '../../model-provider/v1/model-provider-v1';
 import type { PluginBase } from '../../plugin-base';
 import type { CheckReport } from './check-report-v1';
 
+/**
+ * The markers a student family writes reasoning inline with, as the lint looks for them in an
+ * assistant message's content: `[THINK]`/`[/THINK]` (Magistral), `<seed:think>`/`</seed:think>`
+ * (Seed-OSS). Default `<think>`/`</think>`.
+ */
+export interface InlineReasoningMarkers {
+  open: string;
+  close: string;
+}
+
 /** How strictly a trainer checks a file; every field optional, the trainer's defaults otherwise. */
 export interface TrainerCheckOptions extends CallOptions {
   /** The base model the file will train: sets limits such as the maximum sequence length. */
@@ -11,6 +21,11 @@ export interface TrainerCheckOptions extends CallOptions {
   strict?: boolean;
   /** A reasoning-strategy file: a final assistant turn without reasoning is a finding. */
   expectReasoning?: boolean;
+  /**
+   * The student family's inline reasoning markers, for files that carry reasoning in the content
+   * (the R1 layout): the lint checks these instead of `<think>`/`</think>`.
+   */
+  inlineReasoning?: InlineReasoningMarkers;
   /** A validation file: examples that also appear in it are reported. */
   against?: string;
   /** Examples estimated above this many tokens are reported as too long. */
