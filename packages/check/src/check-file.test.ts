@@ -265,7 +265,7 @@ describe('checkFile: lint', () => {
     }
   });
 
-  it('lints a student family\'s own inline markers instead of <think>', async () => {
+  it("lints a student family's own inline markers instead of <think>", async () => {
     const markers = { open: '[THINK]', close: '[/THINK]' };
     const lines = [
       line({ messages: [USER, { role: 'assistant', content: '[THINK]\n2 plus 2 is 4.\n[/THINK]\n\n4' }] }),
@@ -314,7 +314,7 @@ describe('checkFile: lint', () => {
     expect(warningCodes(think)).toEqual([[1, 'missing-reasoning']]);
   });
 
-  it('lints markers that do not share a first character, and multi-line closes such as Hunyuan\'s', async () => {
+  it("lints markers that do not share a first character, and multi-line closes such as Hunyuan's", async () => {
     const seed = { open: '<seed:think>', close: '</seed:think>' };
     const hunyuan = { open: '<think>', close: '</think>\n<answer>' };
     const kimi = { open: '◁think▷', close: '◁/think▷' };

@@ -100,6 +100,7 @@ export {
   type FineTuneOptions,
   type FineTunePlan,
   type PlannedFile,
+  type PlannedInlineReasoning,
   type PriceLine,
   planFineTune,
 } from './finetune/plan-fine-tune';

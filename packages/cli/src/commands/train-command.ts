@@ -23,6 +23,7 @@ interface TrainOptions {
   evals?: string;
   suffix?: string;
   format?: string;
+  parser?: string;
   preference?: boolean;
   noValidation?: boolean;
   validation?: boolean;
@@ -84,6 +85,7 @@ export function planSummary(plan: FineTunePlan) {
     files: [file(plan.train), ...(plan.validation ? [file(plan.validation)] : [])],
     price: plan.price,
     call: plan.call,
+    inline: plan.inline ?? null,
   };
 }
 
@@ -110,6 +112,12 @@ function printPlan(plan: FineTunePlan, io: CliIO, dryRun: boolean): void {
     plan.price.totalUsd === null
       ? `unknown (${plan.price.note ?? 'no price list'})`
       : `~$${plan.price.totalUsd.toFixed(2)} (${plan.price.note})`;
+  if (plan.inline) {
+    const { markers, parser, reason } = plan.inline;
+    out(
+      `  reasoning   ${markers.open}…${markers.close}${parser ? ` (${parser} parser: ${reason})` : ` (${reason})`}`,
+    );
+  }
   out(`  price       ${price}`);
   out(
     `  called with the ${plan.call.flow} flow${plan.call.parser ? ` and the ${plan.call.parser} parser` : ''}, system prompt: ${JSON.stringify(plan.call.prompt.system.slice(0, 60))}${plan.call.prompt.system.length > 60 ? '…' : ''}`,
@@ -142,6 +150,10 @@ export const registerTrainCommand: RegisterCommand = (program, { io, session }) 
     .option('--evals <n>', 'evaluations on the validation split')
     .option('--suffix <text>', 'suffix of the resulting model name')
     .option('--format <format>', 'export format (default: the backend’s for the strategy)')
+    .option(
+      '-p, --parser <id>',
+      "the student's reasoning parser; a format that writes reasoning inline (r1) writes its markers (default: chosen for --model, as --parser auto)",
+    )
     .option('--preference', 'train on preference pairs (DPO)')
     .option('--no-validation', 'do not upload the validation split')
     .option('--dry-run', 'print the plan and price; upload and spend nothing')
@@ -151,6 +163,8 @@ export const registerTrainCommand: RegisterCommand = (program, { io, session }) 
       const method = options.full ? ('full' as const) : options.lora ? ('lora' as const) : undefined;
       const s = await session(command);
       checkPluginFlag(s.plugins, 'fine-tune-backend', options.backend, '--backend');
+      if (options.parser !== undefined)
+        checkPluginFlag(s.plugins, 'reasoning-parser', options.parser, '--parser', ['auto']);
       const store = await openProjectStore(s);
       try {
         const plan = await planFineTune(s, store, {
@@ -161,6 +175,7 @@ export const registerTrainCommand: RegisterCommand = (program, { io, session }) 
           ...(method ? { method } : {}),
           hyperparameters: hyperparameters(options),
           ...(options.format ? { format: options.format } : {}),
+          ...(options.parser !== undefined ? { parser: options.parser } : {}),
           ...(options.preference ? { preference: true } : {}),
           ...(options.validation === false ? { validationSplit: false as const } : {}),
           ...(options.suffix ? { suffix: options.suffix } : {}),

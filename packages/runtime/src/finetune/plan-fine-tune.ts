@@ -6,6 +6,7 @@ import {
   type FineTuneBackend,
   type FineTuneJobRequest,
   type FineTuneMethod,
+  type InlineReasoningMarkers,
   type JobVerdict,
   type LimitsSource,
   type Prompt,
@@ -16,10 +17,11 @@ import { findDataset } from '../dataset/find-dataset';
 import { type ExportResult, exportDataset } from '../export/export-dataset';
 import type { ExportFormatId } from '../export/export-format';
 import { getExportFormat } from '../export/get-export-format';
+import { AUTO_PARSER, findParserForModel } from '../parse/parser-for-model';
 import { projectDataDir } from '../project/open-project-store';
 import type { Session } from '../session';
 import type { SampleStore } from '../store/sample-store';
-import { newFineTuneId } from './fine-tune-records';
+import { listFineTunes, newFineTuneId } from './fine-tune-records';
 import { trainingFormat } from './training-format';
 
 export interface FineTuneOptions {
@@ -39,6 +41,22 @@ export interface FineTuneOptions {
   validationSplit?: string | false;
   suffix?: string;
   prompt?: Prompt;
+  /**
+   * The student's reasoning parser (`auto` or absent: chosen for the base model from the config's
+   * `models` entry and the parsers' manifests). For a format that writes reasoning inline (r1), its
+   * family's markers are written and checked, and the fine-tune is called with it.
+   */
+  parser?: string;
+}
+
+/** How a format that writes reasoning inline (r1) writes it for this student. */
+export interface PlannedInlineReasoning {
+  /** The student family's parser; absent when none is known for the base model (R1's `<think>` is written). */
+  parser?: string;
+  /** Why: `--parser`, `model pattern "magistral"`, or that no parser is known. */
+  reason: string;
+  /** The markers written and linted, e.g. `[THINK]` and `[/THINK]`. */
+  markers: InlineReasoningMarkers;
 }
 
 export interface PlannedFile {
@@ -80,6 +98,8 @@ export interface FineTunePlan {
   price: PriceLine;
   /** How the result will be called: the frozen prompt, call flow and parser. */
   call: { prompt: Prompt; flow: string; parser?: string };
+  /** The inline reasoning markers, when the format writes reasoning inline under the reasoning strategy. */
+  inline?: PlannedInlineReasoning;
 }
 
 function epochsOf(hyperparameters: Record<string, unknown>): number | undefined {
@@ -120,6 +140,67 @@ function checkError(split: string, file: string, report: CheckReport): UserError
       advice: `Run \`distill check ${file} --strict${report.format ? '' : ''}\` for the full report, fix the samples, and create the dataset again.`,
     },
   );
+}
+
+/** R1's markers, written when no parser is known for the student. */
+const THINK: InlineReasoningMarkers = { open: '<think>', close: '</think>' };
+
+/**
+ * The student family's inline reasoning, for a format that writes reasoning inline under the
+ * reasoning strategy: the parser named (`--parser`), else the one chosen for the base model from
+ * the config's `models` entry, earlier fine-tunes and the parsers' manifests (as `parse --parser
+ * auto --model` chooses), imported only when found. Undefined for other formats and strategies.
+ */
+async function inlineReasoningFor(
+  session: Session,
+  store: SampleStore,
+  options: FineTuneOptions,
+  format: ExportFormatId,
+): Promise<PlannedInlineReasoning | undefined> {
+  const named = options.parser !== undefined && options.parser !== AUTO_PARSER ? options.parser : undefined;
+  if (getExportFormat(format).layout !== 'think-tags') {
+    if (named === undefined) return undefined;
+    throw new UserError(
+      `--parser ${named} picks the student's inline reasoning markers, but format ${format} does not write reasoning inline.`,
+      {
+        exitCode: 2,
+        advice: `Train with --format r1 to write ${named}'s markers, or drop --parser. Nothing was uploaded.`,
+      },
+    );
+  }
+  if (options.strategy !== 'reasoning') return undefined;
+  const choice = named
+    ? { id: named, reason: '--parser' }
+    : findParserForModel(session, options.baseModel, {
+        fineTunes: (await listFineTunes(store)).map((f) => ({
+          id: f.id,
+          baseModel: f.baseModel,
+          ...(f.resultModel ? { resultModel: f.resultModel } : {}),
+          ...(f.parser ? { parser: f.parser } : {}),
+        })),
+      });
+  if (!choice) {
+    return {
+      reason: `no reasoning parser is known for ${options.baseModel}, so R1's <think>…</think> is written; name the student's family with --parser (or models["${options.baseModel}"].parser in distill.config.ts) if it uses other markers`,
+      markers: THINK,
+    };
+  }
+  const parser = await session.plugins.parser(choice.id);
+  if (!parser.inline) {
+    throw new UserError(
+      `The ${parser.id} parser (${choice.reason}) takes no inline reasoning: ${options.baseModel}'s chat template keeps reasoning out of the answer text, so format ${format} cannot train it to think.`,
+      {
+        exitCode: 2,
+        advice:
+          'Train with a format that keeps reasoning apart (e.g. --format together, the reasoning field), or name another family with --parser. Nothing was uploaded.',
+      },
+    );
+  }
+  return {
+    parser: parser.id,
+    reason: choice.reason,
+    markers: { open: parser.inline.open.trim(), close: parser.inline.close.trim() },
+  };
 }
 
 /**
@@ -165,6 +246,7 @@ export async function planFineTune(
       ? { reasoning: true }
       : {}),
   };
+  const inline = await inlineReasoningFor(session, store, options, format);
   // The provider's verdict before anything is exported or uploaded.
   const verdict = backend.validateJob
     ? await backend.validateJob(job, {
@@ -195,6 +277,7 @@ export async function planFineTune(
         format,
         out,
         ...(options.prompt ? { prompt: options.prompt } : {}),
+        ...(inline?.parser ? { parser: inline.parser } : {}),
       });
       // The backend checks with its own rules (its contract's `check`).
       const check = await backend.check(exported.file, {
@@ -203,6 +286,7 @@ export async function planFineTune(
         // The two-message chain of thought keeps the reasoning in an earlier assistant turn, which
         // the lint cannot tell from a plain turn; export has already refused samples without it.
         expectReasoning: options.strategy === 'reasoning' && exported.layout !== 'cot-messages',
+        ...(inline ? { inlineReasoning: inline.markers } : {}),
         ...(against ? { against } : {}),
         ...(session.ctx.signal ? { signal: session.ctx.signal } : {}),
       });
@@ -262,6 +346,7 @@ export async function planFineTune(
         flow: train.export.flow,
         ...(train.export.parser ? { parser: train.export.parser } : {}),
       },
+      ...(inline ? { inline } : {}),
     };
   }
 }
