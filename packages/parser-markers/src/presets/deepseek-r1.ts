@@ -2,7 +2,8 @@ import { definePreset } from '../define-preset';
 
 /**
  * DeepSeek-R1 and the R1-shaped families (R1 distills, QwQ, V3.1/V4 thinking, GLM-4.7, MiniMax-M2,
- * Kimi K2 thinking, Nemotron with a prefilled opener): the chat template already opened `<think>`,
+ * Kimi K2 thinking, Nemotron with a prefilled opener, EXAONE 4 in reasoning mode, Hunyuan 3 /
+ * vLLM `hy_v3`): the chat template already opened `<think>`,
  * so the output starts inside reasoning and usually holds only `</think>`.
  *
  * Defaults: starts in reasoning; a leading `<think>` (after optional whitespace) is consumed, not
@@ -19,5 +20,14 @@ export const deepseekR1 = definePreset({
   initial: 'reasoning',
   startMatch: 'leading',
   multipleBlocks: false,
-  models: ['deepseek-r1', 'deepseek-reasoner', 'deepseek-v3\\.[1-9]', 'deepseek-v4', 'r1-distill', 'qwq'],
+  models: [
+    'deepseek-r1',
+    'deepseek-reasoner',
+    'deepseek-v3\\.[1-9]',
+    'deepseek-v4',
+    'r1-distill',
+    'qwq',
+    'exaone-?4',
+    '(hunyuan|^hy|/hy)-?v?3(\\.\\d+)?(-|:|$)',
+  ],
 });

@@ -1,7 +1,8 @@
 import { definePreset } from '../define-preset';
 
 /**
- * Qwen3 (hybrid 2504), QwQ-style output with tool calls, Qwen3-Coder: `<think>...</think>`, where a
+ * Qwen3 (hybrid 2504), QwQ-style output with tool calls, Qwen3-Coder, and MiMo (vLLM's `mimo` is
+ * its Qwen3 adapter): `<think>...</think>`, where a
  * tool call started before `</think>` ends the reasoning. `<tool_call>` ends it only when
  * `<function` follows (after optional whitespace); the `<tool_call>` stays in the content for the
  * tool-call parser. Reasoning that merely mentions `<tool_call>` does not end.
@@ -20,5 +21,5 @@ export const qwen3 = definePreset({
   initial: 'content',
   startMatch: 'anywhere',
   multipleBlocks: true,
-  models: ['qwen3'],
+  models: ['qwen3', 'mimo-'],
 });

@@ -43,10 +43,19 @@ describe('chooseParser', () => {
       'allenai/Olmo-3-7B-Think': 'olmo3',
       'microsoft/Phi-4-reasoning-plus': 'think-tags',
       'CohereLabs/command-a-reasoning-08-2025': 'command-a',
+      'LGAI-EXAONE/EXAONE-4.0-32B': 'deepseek-r1',
+      'LGAI-EXAONE/EXAONE-4.0.1-32B': 'deepseek-r1',
+      'XiaomiMiMo/MiMo-7B-RL': 'qwen3',
+      'XiaomiMiMo/MiMo-V2-Flash': 'qwen3',
+      'tencent/Hunyuan-3-Instruct': 'deepseek-r1',
+      'hy-v3': 'deepseek-r1',
     };
     const got = Object.fromEntries(Object.keys(expected).map((model) => [model, pick(model)?.id]));
     expect(got).toEqual(expected);
     expect(pick('openai/gpt-oss-120b')?.reason).toBe('model pattern "gpt-oss"');
+    // Hunyuan 3's pattern does not take other Hunyuan sizes or other ids ending in 3.
+    for (const model of ['tencent/Hunyuan-3B-Instruct', 'tencent/Hunyuan-7B-Instruct', 'acme/why-3'])
+      expect(pick(model), model).toBeUndefined();
   });
 
   it('gives a fine-tune its frozen parser, else its base model’s', () => {
