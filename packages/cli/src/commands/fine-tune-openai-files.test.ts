@@ -95,7 +95,23 @@ describe('a file OpenAI refuses while validating files', () => {
       param: 'validation_file',
       message: MESSAGE,
     });
-    const { fineTune } = await train();
+    // train sees the job fail at its first look: exit 1 with the provider's reason, the record still printed.
+    const started = await distill([
+      'train',
+      '--dataset',
+      'maths',
+      '--backend',
+      'openai',
+      '--model',
+      MODEL,
+      '--json',
+    ]);
+    expect(started.code).toBe(1);
+    const { fineTune } = JSON.parse(started.stdout.trim()) as { fineTune: FineTuneRecord };
+    expect(started.stderr).toContain(
+      `error: Fine-tune ${fineTune.id} (job ${fineTune.jobId}) failed as soon as it started: ${MESSAGE}`,
+    );
+    expect(started.stderr).toContain(`hint: See \`distill events ${fineTune.id}\``);
 
     const status = await distill(['status', fineTune.id]);
     expect(status.code, status.stderr).toBe(0);

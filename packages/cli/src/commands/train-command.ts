@@ -1,4 +1,4 @@
-import { InputError, type TrainingStrategy } from '@distillery/core';
+import { InputError, type TrainingStrategy, UserError } from '@distillery/core';
 import { type FineTunePlan, openProjectStore, planFineTune, startFineTune } from '@distillery/runtime';
 import { type Command, Option } from 'commander';
 import { checkPluginFlag } from '../check-plugin-flag';
@@ -190,12 +190,20 @@ export const registerTrainCommand: RegisterCommand = (program, { io, session }) 
         const record = await startFineTune(s, store, plan, {
           onStep: (step) => progress.write(`  … ${step.replace('-', ' ')}\n`),
         });
+        // The provider may refuse the job at once (its files, its quota): not a successful start.
+        const failedAtOnce = () =>
+          new UserError(
+            `Fine-tune ${record.id} (job ${record.jobId}) failed as soon as it started${record.error ? `: ${record.error}` : '.'}`,
+            { advice: `See \`distill events ${record.id}\` for what the provider said.` },
+          );
         if (options.json) {
           io.stdout.write(
             `${JSON.stringify({ dryRun: false, plan: planSummary(plan), fineTune: record })}\n`,
           );
+          if (record.status === 'failed') throw failedAtOnce();
           return;
         }
+        if (record.status === 'failed') throw failedAtOnce();
         const style = styleFor(io.stdout, io.env);
         io.stdout.write(
           `${style.green('Started')} fine-tune ${record.id} (job ${record.jobId}), status ${record.status}\n`,
