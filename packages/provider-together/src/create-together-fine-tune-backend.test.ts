@@ -269,6 +269,14 @@ describe('together fine-tune backend', () => {
     expect(
       validateHyperparameters(limits, job({ method: 'full', hyperparameters: { loraR: 8 } }))[0]?.param,
     ).toBe('loraR');
+    // A core ModelLimits whose raw object is read field by field: wrong types count as not sent.
+    const read = { raw: { ...limits.raw, max_num_epochs: 2, max_learning_rate: 'high' } };
+    expect(validateHyperparameters(read, job({ hyperparameters: { nEpochs: 3, learningRate: 5 } }))).toEqual([
+      { param: 'n_epochs', message: expect.stringContaining('between') },
+    ]);
+    expect(
+      validateHyperparameters({ raw: 'not an object' }, job({ hyperparameters: { nEpochs: 3 } })),
+    ).toEqual([]);
   });
 
   it('follows a job from pending to completed with steps, and names the result model', async () => {

@@ -1,6 +1,6 @@
 import type { FineTuneJobRequest, ModelLimits } from '@distillery/core';
 import { type HyperparameterViolation, readTogetherHyperparameters } from './together-hyperparameters';
-import type { TogetherModelLimits } from './together-model-limits';
+import { readTogetherModelLimits, type TogetherModelLimits } from './together-model-limits';
 
 const LORA_ONLY = ['loraR', 'loraAlpha', 'loraDropout', 'loraTrainableModules'] as const;
 const DPO_ONLY = [
@@ -22,7 +22,7 @@ export function validateHyperparameters(
   limits: ModelLimits | TogetherModelLimits,
   request: FineTuneJobRequest,
 ): HyperparameterViolation[] {
-  const l = ('raw' in limits ? limits.raw : limits) as TogetherModelLimits;
+  const l: TogetherModelLimits = 'raw' in limits ? readTogetherModelLimits(limits.raw) : limits;
   const { values: h, violations } = readTogetherHyperparameters(request);
   const model = l.model_name ?? request.baseModel;
   const full = request.method === 'full';
