@@ -1,3 +1,4 @@
+import Anthropic from '@anthropic-ai/sdk';
 import type { BatchResultV1, ModelBatchV1 } from '@distillery/core';
 import { ProviderError } from '@distillery/core';
 import { type MockServer, startMockServer } from '@distillery/testkit';
@@ -83,7 +84,6 @@ describe('Anthropic Message Batches through @anthropic-ai/sdk', () => {
     const api = batchApi();
     const submittedAt = new Date().toISOString();
     const a = await api.submit({ model: 'claude-sonnet-4-5', requests: [request('x-1', 'a')], metadata: {} });
-    const b = await api.submit({ model: 'claude-sonnet-4-5', requests: [request('y-1', 'b')], metadata: {} });
     await api.submit({
       model: 'claude-sonnet-4-5',
       requests: [request('z-1', 'c'), request('z-2', 'd')],
@@ -91,9 +91,29 @@ describe('Anthropic Message Batches through @anthropic-ai/sdk', () => {
     });
     const trace = { metadata: {}, submittedAt, requests: 1 };
     expect((await api.find(trace))?.id).toBe(a.id);
-    expect((await api.find({ ...trace, knownIds: [a.id] }))?.id).toBe(b.id);
-    expect(await api.find({ ...trace, knownIds: [a.id, b.id] })).toBeUndefined();
-    expect((await api.list({ limit: 2 })).map((x) => x.id)).toHaveLength(2);
+    expect(await api.find({ ...trace, knownIds: [a.id] })).toBeUndefined();
+    expect((await api.list({ limit: 1 })).map((x) => x.id)).toHaveLength(1);
+  });
+
+  it('refuses to guess between running batches of the same size, and tells them apart by custom id once ended', async () => {
+    const api = batchApi();
+    const submittedAt = new Date().toISOString();
+    const a = await api.submit({ model: 'claude-sonnet-4-5', requests: [request('x-1', 'a')], metadata: {} });
+    const b = await api.submit({ model: 'claude-sonnet-4-5', requests: [request('y-1', 'b')], metadata: {} });
+    const trace = { metadata: {}, submittedAt, requests: 1, customIds: ['y-1'] };
+    const refused = await api.find(trace).catch((e: unknown) => e);
+    expect(ProviderError.isInstance(refused)).toBe(true);
+    expect((refused as Error).message).toContain(`${a.id}`);
+    expect((refused as Error).message).toContain(`${b.id}`);
+    expect((refused as Error).message).toContain('Run the command again once they have ended');
+    for (const id of [a.id, b.id]) while ((await api.get(id)).rawStatus !== 'ended');
+    expect((await api.find(trace))?.id).toBe(b.id);
+    expect((await api.find({ ...trace, customIds: ['x-1'] }))?.id).toBe(a.id);
+    // Both ended and neither holds these requests: the submission never reached Anthropic.
+    expect(await api.find({ ...trace, customIds: ['w-1'] })).toBeUndefined();
+    // One of them still running and the other ruled out by its results: the running one is taken.
+    const c = await api.submit({ model: 'claude-sonnet-4-5', requests: [request('v-1', 'c')], metadata: {} });
+    expect((await api.find({ ...trace, customIds: ['v-1'], knownIds: [b.id] }))?.id).toBe(c.id);
   });
 
   it('cancels: the batch ends cancelled, its unanswered requests come back canceled', async () => {
@@ -109,19 +129,60 @@ describe('Anthropic Message Batches through @anthropic-ai/sdk', () => {
     expect(await all(api.results(ended))).toMatchObject([{ customId: 'c-1', type: 'cancelled' }]);
   });
 
-  it('is refused by the strict mock for what the API refuses (custom ids, duplicates), with the reason', async () => {
+  it('refuses before sending what the API would refuse (custom ids, duplicates, mixed models), naming it', async () => {
     const api = batchApi();
-    for (const [ids, reason] of [
-      [['x'.repeat(65)], 'requests.0.custom_id: String should have at most 64 characters'],
-      [['has space'], "requests.0.custom_id: String should match pattern '^[a-zA-Z0-9_-]{1,64}$'"],
-      [['same', 'same'], 'requests.1.custom_id: Duplicate'],
+    for (const [requests, reason] of [
+      [[request('x'.repeat(65), 'q')], 'not 1 to 64 characters of [A-Za-z0-9_-]'],
+      [[request('has space', 'q')], 'not 1 to 64 characters of [A-Za-z0-9_-]'],
+      [[request('same', 'q'), request('same', 'r')], 'custom id same is used twice'],
+      [
+        [
+          request('m-1', 'q'),
+          { ...request('m-2', 'r'), request: { ...request('m-2', 'r').request, model: 'claude-haiku-4-5' } },
+        ],
+        'a batch holds one model',
+      ],
     ] as const) {
       const error = await api
-        .submit({ model: 'claude-sonnet-4-5', requests: ids.map((id) => request(id, 'q')), metadata: {} })
+        .submit({ model: 'claude-sonnet-4-5', requests, metadata: {} })
         .catch((e: unknown) => e);
       expect(ProviderError.isInstance(error)).toBe(true);
-      expect((error as ProviderError).status).toBe(400);
       expect((error as Error).message).toContain(reason);
+    }
+    expect(server.requests.filter((r) => r.path.startsWith('/v1/messages/batches'))).toEqual([]);
+  });
+
+  it('has a mock as strict as the API: a bad custom id, a duplicate or a streamed request is a 400 naming it', async () => {
+    const client = new Anthropic({ apiKey: 'sk-ant-test', baseURL: server.anthropicBaseURL, maxRetries: 0 });
+    const params = {
+      model: 'claude-sonnet-4-5',
+      max_tokens: 64,
+      messages: [{ role: 'user' as const, content: 'q' }],
+    };
+    for (const [requests, reason] of [
+      [
+        [{ custom_id: 'x'.repeat(65), params }],
+        'requests.0.custom_id: String should have at most 64 characters',
+      ],
+      [
+        [{ custom_id: 'has space', params }],
+        "requests.0.custom_id: String should match pattern '^[a-zA-Z0-9_-]{1,64}$'",
+      ],
+      [
+        [
+          { custom_id: 'same', params },
+          { custom_id: 'same', params },
+        ],
+        'requests.1.custom_id: Duplicate',
+      ],
+      [[{ custom_id: 'z-1', params: { ...params, max_tokens: 0 } }], 'requests.0.params.max_tokens'],
+    ] as const) {
+      const error = await client.messages.batches
+        .create({ requests: [...requests] })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Anthropic.BadRequestError);
+      expect((error as Error).message).toContain(reason);
+      expect(server.takeViolations().map((v) => v.message)).toEqual([expect.stringContaining(reason)]);
     }
     expect(server.batches.list()).toHaveLength(0);
   });

@@ -10,7 +10,12 @@ import {
   type ModelBatchV1,
   ProviderError,
 } from '@distillery/core/contracts';
-import { type BatchControlDeps, batchControlCalls, isRecord } from '@distillery/provider-kit';
+import {
+  assertBatchSubmission,
+  type BatchControlDeps,
+  batchControlCalls,
+  isRecord,
+} from '@distillery/provider-kit';
 import { type AnthropicResultContext, resultFromMessage } from './anthropic-message-accumulator';
 import type { AnthropicModelInfo } from './anthropic-models';
 
@@ -26,6 +31,11 @@ export interface AnthropicBatchDeps extends BatchControlDeps<Anthropic> {
   resultContext(request: ChatRequest): AnthropicResultContext;
 }
 
+/**
+ * The batch-processing guide's limits (100,000 requests or 256 MB, whichever comes first) and
+ * custom ids of `^[a-zA-Z0-9_-]{1,64}$` (the API's validation error names the 64).
+ */
+const LIMITS = { maxRequests: 100_000, maxBytes: 256 * 1024 * 1024, maxCustomIdLength: 64 };
 /** A batch found after a crash was created at most this long before the submission was recorded (clock skew). */
 const FIND_SKEW_MS = 60_000;
 /** Pages of the batch list `find` reads at most (100 batches each, newest first). */
@@ -101,24 +111,41 @@ export function createAnthropicBatch(deps: AnthropicBatchDeps): ModelBatchV1 {
     params: deps.params(request.request),
   });
 
+  /**
+   * Recent batches, newest first, until `limit`, the page limit, or `stop` says a batch is too old;
+   * `complete` tells whether the list reached `stop` (or its end) rather than a limit.
+   */
   const list = async (limit: number, signal: AbortSignal | undefined, stop?: (b: MessageBatch) => boolean) =>
     call('the batch list', signal, async (c, s) => {
       const found: MessageBatch[] = [];
       let page = await c.messages.batches.list({ limit: Math.min(100, limit) }, { signal: s });
       for (let pages = 1; ; pages++) {
         for (const batch of page.data) {
-          if (found.length >= limit || stop?.(batch)) return found;
+          if (stop?.(batch)) return { found, complete: true };
+          if (found.length >= limit) return { found, complete: false };
           found.push(batch);
         }
-        if (pages >= MAX_LIST_PAGES || !page.hasNextPage()) return found;
+        if (!page.hasNextPage()) return { found, complete: true };
+        if (pages >= MAX_LIST_PAGES) return { found, complete: false };
         page = await page.getNextPage();
       }
     });
 
+  /** The custom id of an ended batch's first result line, or undefined when it has none. */
+  const firstResultId = async (id: string, signal: AbortSignal | undefined): Promise<string | undefined> => {
+    const decoder = await call(`batch results of ${id}`, signal, (c, s) =>
+      c.messages.batches.results(id, {}, { signal: s }),
+    );
+    for await (const raw of decoder) {
+      const result = readLine(raw);
+      if (result) return result.customId;
+    }
+    return undefined;
+  };
+
   return {
     specificationVersion: 'v1',
-    // The batch-processing guide's limits (100,000 requests or 256 MB, whichever comes first).
-    limits: { maxRequests: 100_000, maxBytes: 256 * 1024 * 1024, maxCustomIdLength: 64 },
+    limits: LIMITS,
     pricing(model) {
       return findModel(deps.models, model)?.batchPricing;
     },
@@ -126,6 +153,8 @@ export function createAnthropicBatch(deps: AnthropicBatchDeps): ModelBatchV1 {
       return Buffer.byteLength(JSON.stringify(line(request))) + 1;
     },
     async submit(submission, options = {}) {
+      // Message batches take no metadata: a lost one is traced by time, size and custom ids (`find`).
+      assertBatchSubmission(submission, { provider: deps.providerId, label: deps.label, limits: LIMITS });
       const requests = submission.requests.map(line);
       // Sent once: a create whose answer is lost is traced by `find` (time and size), never sent again.
       const batch = await once(`batch of ${requests.length} requests`, options.signal, (c, s) =>
@@ -141,26 +170,54 @@ export function createAnthropicBatch(deps: AnthropicBatchDeps): ModelBatchV1 {
       );
     },
     async list(options = {}) {
-      return (await list(options.limit ?? 20, options.signal)).map(toAnthropicBatchInfo);
+      return (await list(options.limit ?? 20, options.signal)).found.map(toAnthropicBatchInfo);
     },
+    /**
+     * Message batches carry no metadata and no input file, so a batch whose id was lost is found by
+     * what is left: created at most FIND_SKEW_MS before the submission started, with as many
+     * requests, and not already held by another record. An ended candidate is then checked by its
+     * results: its first line's custom id tells for certain whether it is this submission (custom
+     * ids are digests of the request). A candidate still running cannot be checked (Anthropic
+     * gives no results, and no list of a batch's requests, until it ends), so:
+     * - one unchecked candidate left is taken as this one: the remaining limit is that another
+     *   client's batch of the same size, created in the same minutes while this submission never
+     *   reached Anthropic, would be taken instead;
+     * - several are refused rather than guessed (a wrong guess would leave this batch unread and
+     *   paid for): the error names them, and a later run, once they have ended, tells them apart;
+     * - none found returns undefined only when the list was read back past the submission time;
+     *   otherwise it refuses too, since the batch may be older than what was read.
+     */
     async find(trace, options = {}) {
-      // Message batches carry no metadata and no input file: the batch is the one of this size
-      // created first after the submission started, that no other record already holds.
       const since = Date.parse(trace.submittedAt) - FIND_SKEW_MS;
       const known = new Set(trace.knownIds ?? []);
-      const recent = await list(
+      const wanted = trace.customIds ? new Set(trace.customIds) : undefined;
+      const { found: recent, complete } = await list(
         MAX_LIST_PAGES * 100,
         options.signal,
         (b) => Date.parse(b.created_at) < since,
       );
-      // Oldest first; the list is newest first, so equal times keep their creation order.
-      const match = [...recent]
-        .reverse()
-        .filter((b) => !known.has(b.id) && total(b.request_counts) === trace.requests)
-        .sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
-      const submitted = Date.parse(trace.submittedAt);
-      const found = match.find((b) => Date.parse(b.created_at) >= submitted - 1000) ?? match.at(-1);
-      return found ? toAnthropicBatchInfo(found) : undefined;
+      const candidates = recent.filter((b) => !known.has(b.id) && total(b.request_counts) === trace.requests);
+      const unchecked: MessageBatch[] = [];
+      for (const candidate of candidates) {
+        if (wanted && candidate.processing_status === 'ended' && candidate.results_url) {
+          const first = await firstResultId(candidate.id, options.signal);
+          if (first !== undefined && wanted.has(first)) return toAnthropicBatchInfo(candidate);
+          if (first !== undefined) continue; // another submission's batch
+        }
+        unchecked.push(candidate);
+      }
+      if (unchecked.length === 1) return toAnthropicBatchInfo(unchecked[0]!);
+      if (unchecked.length > 1)
+        throw new ProviderError(
+          `${deps.label} has ${unchecked.length} batches that could be the one submitted at ${trace.submittedAt} (${trace.requests} requests each, created since, still running: ${unchecked.map((b) => b.id).join(', ')}); Message Batches carry no metadata to tell them apart, so none is taken. Run the command again once they have ended (within 24 hours): their results then show which one it is.`,
+          { provider: deps.providerId, kind: 'invalid-response' },
+        );
+      if (!complete)
+        throw new ProviderError(
+          `${deps.label} lists more than ${MAX_LIST_PAGES * 100} batches since ${trace.submittedAt}, so whether the batch submitted then exists cannot be told; nothing is resubmitted. Check the Anthropic Console for a batch of ${trace.requests} requests created then.`,
+          { provider: deps.providerId, kind: 'invalid-response' },
+        );
+      return undefined;
     },
     async cancel(id, options = {}) {
       return toAnthropicBatchInfo(

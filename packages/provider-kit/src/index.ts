@@ -1,3 +1,8 @@
+export {
+  assertBatchSubmission,
+  type BatchMetadataLimits,
+  type BatchSubmissionRules,
+} from './assert-batch-submission';
 export { assertCheckPassed } from './assert-check-passed';
 export { assertNoViolations, type HyperparameterViolation } from './assert-no-violations';
 export { type AttemptSignal, attemptSignal } from './attempt-signal';

@@ -13,6 +13,7 @@ import {
 } from '@distillery/core/contracts';
 import {
   asRecord,
+  assertBatchSubmission,
   batchControlCalls,
   type ErrorContext,
   isRecord,
@@ -22,20 +23,27 @@ import {
   toJsonl,
 } from '@distillery/provider-kit';
 import type OpenAI from 'openai';
-import type { buildChatBody } from './build-chat-body';
+import type { OpenAICompatibleChatBody } from './build-chat-body';
 
 /**
- * One line of a batch input file (openai-openapi `BatchRequestInput`; the SDK has no type for
- * it). `body` is the Chat Completions body the direct call would send, without streaming.
+ * A batch line's body: the Chat Completions body the direct call would send (structured output,
+ * reasoning effort, token limit and all), never streamed: the Batch API answers each request
+ * whole and refuses `stream: true`.
+ */
+export type OpenAIBatchBody = Omit<OpenAICompatibleChatBody, 'stream' | 'stream_options'>;
+
+/**
+ * One line of a batch input file (openai-openapi `BatchRequestInput` of the revisions that still
+ * described it; the SDK has no type for it): `method` is `POST` only and `url` must be the batch's
+ * `endpoint`.
  */
 export interface OpenAIBatchInputLine {
   custom_id: string;
   method: 'POST';
-  url: '/v1/chat/completions';
-  body: ReturnType<typeof buildChatBody>;
+  url: typeof ENDPOINT;
+  body: OpenAIBatchBody;
 }
 
-/** One line of a batch output or error file (openai-openapi `BatchRequestOutput`). */
 export interface OpenAIBatchDeps {
   providerId: string;
   label: string;
@@ -45,7 +53,7 @@ export interface OpenAIBatchDeps {
   client(errors: ErrorContext): Promise<OpenAI>;
   errorContext(model: string): ErrorContext;
   resultContext(request: ChatRequest): ResultContext;
-  body(request: ChatRequest, ctx: ResultContext): ReturnType<typeof buildChatBody>;
+  body(request: ChatRequest, ctx: ResultContext): OpenAICompatibleChatBody;
 }
 
 const STATUS: Record<OpenAI.Batches.Batch['status'], BatchStatusV1> = {
@@ -61,11 +69,22 @@ const STATUS: Record<OpenAI.Batches.Batch['status'], BatchStatusV1> = {
 
 /** OpenAI's Batch API bills every model at half its price (openai.com/api/pricing, "Batch"). */
 const BATCH_PRICE_FACTOR = 0.5;
-/** Where a batch leaves the metadata key the runtime traces it by. */
+/** Pages of the batch list `find` reads at most (100 batches each, newest first). */
 const MAX_LIST_PAGES = 10;
+/**
+ * The Batch API's limits (openai-openapi `CreateBatchRequest`: 50,000 requests and 200 MB per
+ * input file). OpenAI documents no custom id rule beyond uniqueness; 64 characters of
+ * `[A-Za-z0-9_-]` keeps one id valid for every provider.
+ */
+const LIMITS = { maxRequests: 50_000, maxBytes: 200 * 1024 * 1024, maxCustomIdLength: 64 };
+/** openai-openapi `Metadata`: at most 16 pairs, keys of 64 and values of 512 characters. */
+const METADATA_LIMITS = { pairs: 16, keyLength: 64, valueLength: 512 };
+/** The batch's `endpoint`, which every line's `url` must equal. */
+const ENDPOINT = '/v1/chat/completions' satisfies OpenAI.Batches.BatchCreateParams['endpoint'];
 
-const iso = (seconds: number | undefined) =>
-  seconds === undefined ? undefined : new Date(seconds * 1000).toISOString();
+/** Unix seconds as ISO 8601; the live API sends `null` for a time not reached yet (the SDK types it optional). */
+const iso = (seconds: number | null | undefined) =>
+  typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : undefined;
 /** `error_file_id: ""` on clean batches means none (fetching it would 404). */
 const fileId = (id: string | undefined | null) => (id ? id : undefined);
 
@@ -134,12 +153,15 @@ function readLine(line: unknown): BatchResultV1 | undefined {
 /** The Batch API (`/v1/files` + `/v1/batches`) of OpenAI, through the `openai` SDK. */
 export function createOpenAIBatch(deps: OpenAIBatchDeps): ModelBatchV1 {
   const { call, once } = batchControlCalls(deps);
-  const line = (request: BatchRequestV1): OpenAIBatchInputLine => ({
-    custom_id: request.customId,
-    method: 'POST',
-    url: '/v1/chat/completions',
-    body: deps.body(request.request, deps.resultContext(request.request)),
-  });
+  const line = (request: BatchRequestV1): OpenAIBatchInputLine => {
+    // `stream` could only come from the user's provider options; a batch line never streams.
+    const {
+      stream: _stream,
+      stream_options: _options,
+      ...body
+    } = deps.body(request.request, deps.resultContext(request.request));
+    return { custom_id: request.customId, method: 'POST', url: ENDPOINT, body };
+  };
 
   const list = async (limit: number, signal: AbortSignal | undefined): Promise<OpenAI.Batches.Batch[]> => {
     const found: OpenAI.Batches.Batch[] = [];
@@ -157,7 +179,7 @@ export function createOpenAIBatch(deps: OpenAIBatchDeps): ModelBatchV1 {
 
   return {
     specificationVersion: 'v1',
-    limits: { maxRequests: 50_000, maxBytes: 200 * 1024 * 1024, maxCustomIdLength: 64 },
+    limits: LIMITS,
     pricing(model, direct) {
       const pricing = direct ?? findModel(deps.models, model)?.pricing;
       return pricing
@@ -171,6 +193,12 @@ export function createOpenAIBatch(deps: OpenAIBatchDeps): ModelBatchV1 {
       return Buffer.byteLength(JSON.stringify(line(request))) + 1;
     },
     async submit(submission, options = {}) {
+      assertBatchSubmission(submission, {
+        provider: deps.providerId,
+        label: deps.label,
+        limits: LIMITS,
+        metadata: METADATA_LIMITS,
+      });
       const jsonl = toJsonl(submission.requests.map(line));
       const name = `${submission.metadata.distillery_batch ?? 'distillery-batch'}.jsonl`;
       const file = await call('the batch input file', options.signal, async (c, s) =>
@@ -185,7 +213,7 @@ export function createOpenAIBatch(deps: OpenAIBatchDeps): ModelBatchV1 {
         c.batches.create(
           {
             input_file_id: file.id,
-            endpoint: '/v1/chat/completions',
+            endpoint: ENDPOINT,
             completion_window: '24h',
             metadata: submission.metadata,
           },
@@ -221,18 +249,21 @@ export function createOpenAIBatch(deps: OpenAIBatchDeps): ModelBatchV1 {
       );
     },
     async *results(info, options = {}) {
-      const batch = info.raw as OpenAI.Batches.Batch;
-      const output = fileId(batch.output_file_id);
-      const errorFile = fileId(batch.error_file_id);
-      if (batch.status === 'completed' && !output && (batch.request_counts?.completed ?? 0) > 0) {
+      // `raw` is the Batch this adapter read; its fields are read back checked, never cast.
+      const batch = asRecord(info.raw);
+      const output = typeof batch.output_file_id === 'string' ? fileId(batch.output_file_id) : undefined;
+      const errorFile = typeof batch.error_file_id === 'string' ? fileId(batch.error_file_id) : undefined;
+      const completed = asRecord(batch.request_counts).completed;
+      const answered = typeof completed === 'number' ? completed : 0;
+      if (info.rawStatus === 'completed' && !output && answered > 0) {
         throw new ProviderError(
-          `${deps.label} says batch ${batch.id} completed ${batch.request_counts?.completed} requests but gave no output file. Check the batch in the provider's dashboard; its requests are not marked done.`,
+          `${deps.label} says batch ${info.id} completed ${answered} requests but gave no output file. Check the batch in the provider's dashboard; its requests are not marked done.`,
           { provider: deps.providerId, kind: 'invalid-response' },
         );
       }
-      if (batch.status === 'completed' && !output && !errorFile) {
+      if (info.rawStatus === 'completed' && !output && !errorFile) {
         throw new ProviderError(
-          `${deps.label} says batch ${batch.id} completed but gave neither an output nor an error file. Check the batch in the provider's dashboard.`,
+          `${deps.label} says batch ${info.id} completed but gave neither an output nor an error file. Check the batch in the provider's dashboard.`,
           { provider: deps.providerId, kind: 'invalid-response' },
         );
       }

@@ -15,6 +15,7 @@ import {
 } from '@distillery/core/contracts';
 import {
   asRecord,
+  assertBatchSubmission,
   batchControlCalls,
   type ErrorContext,
   isRecord,
@@ -24,20 +25,22 @@ import {
   toJsonl,
 } from '@distillery/provider-kit';
 import type Together from 'together-ai';
-import type { buildTogetherBody } from './build-together-body';
+import type { TogetherChatBody } from './build-together-body';
 import type { TogetherUploadSettings } from './upload-together-file';
 import { uploadTogetherFile } from './upload-together-file';
 
+/** A batch line's body: the Chat Completions body the direct call would send, never streamed. */
+export type TogetherBatchBody = Omit<TogetherChatBody, 'stream' | 'stream_options'>;
+
 /**
  * One line of a Together batch input file (docs.together.ai batch inference; the SDK has no type
- * for it): the custom id and the Chat Completions body the direct call would send, unstreamed.
+ * for it): `{custom_id, body}`, with no `method` or `url` (the batch's `endpoint` says where).
  */
 export interface TogetherBatchInputLine {
   custom_id: string;
-  body: ReturnType<typeof buildTogetherBody>;
+  body: TogetherBatchBody;
 }
 
-/** One line of a Together batch output or error file. */
 export interface TogetherBatchDeps {
   providerId: string;
   label: string;
@@ -46,10 +49,20 @@ export interface TogetherBatchDeps {
   client(errors: ErrorContext): Promise<Together>;
   errorContext(model: string): ErrorContext;
   resultContext(request: ChatRequest): ResultContext;
-  body(request: ChatRequest): ReturnType<typeof buildTogetherBody>;
+  body(request: ChatRequest): TogetherChatBody;
   /** How to upload the input file (throws when there is no API key). */
   upload(errors: ErrorContext): Omit<TogetherUploadSettings, 'errors' | 'purpose' | 'signal' | 'finalize'>;
 }
+
+/**
+ * Together's batch limits (docs.together.ai batch overview: 50,000 requests per batch, 100 MB per
+ * input file; custom ids of at most 64 characters).
+ */
+const LIMITS = { maxRequests: 50_000, maxBytes: 100 * 1024 * 1024, maxCustomIdLength: 64 };
+/** The input file's purpose for the batch API (together-openapi `FilePurpose`). */
+const PURPOSE = 'batch-api' satisfies Together.Files.FilePurpose;
+/** The batch's `endpoint` (the SDK's `BatchCreateParams`). */
+const ENDPOINT = '/v1/chat/completions' satisfies Together.Batches.BatchCreateParams['endpoint'];
 
 const STATUS: Record<NonNullable<Together.Batches.BatchJob['status']>, BatchStatusV1> = {
   VALIDATING: 'validating',
@@ -125,16 +138,17 @@ function readLine(line: unknown): BatchResultV1 | undefined {
 /** Together's batch API (`/v1/files` with purpose `batch-api`, `/v1/batches`), through `together-ai`. */
 export function createTogetherBatch(deps: TogetherBatchDeps): ModelBatchV1 {
   const { call, once } = batchControlCalls(deps);
-  const line = (request: BatchRequestV1): TogetherBatchInputLine => ({
-    custom_id: request.customId,
-    body: deps.body(request.request),
-  });
+  const line = (request: BatchRequestV1): TogetherBatchInputLine => {
+    // `stream` could only come from the user's provider options; a batch line never streams.
+    const { stream: _stream, stream_options: _options, ...body } = deps.body(request.request);
+    return { custom_id: request.customId, body };
+  };
   const list = async (signal: AbortSignal | undefined) =>
     call('the batch list', signal, (c, s) => c.batches.list({ signal: s }));
 
   return {
     specificationVersion: 'v1',
-    limits: { maxRequests: 50_000, maxBytes: 100 * 1024 * 1024, maxCustomIdLength: 64 },
+    limits: LIMITS,
     pricing(model) {
       return BATCH_PRICES[model.toLowerCase()];
     },
@@ -142,6 +156,8 @@ export function createTogetherBatch(deps: TogetherBatchDeps): ModelBatchV1 {
       return Buffer.byteLength(JSON.stringify(line(request))) + 1;
     },
     async submit(submission, options = {}) {
+      // Together batches take no metadata: the runtime traces a lost one by its input file.
+      assertBatchSubmission(submission, { provider: deps.providerId, label: deps.label, limits: LIMITS });
       const dir = await mkdtemp(path.join(tmpdir(), 'distill-batch-'));
       try {
         const file = path.join(dir, `${submission.metadata.distillery_batch ?? 'batch'}.jsonl`);
@@ -150,7 +166,7 @@ export function createTogetherBatch(deps: TogetherBatchDeps): ModelBatchV1 {
         const uploaded = await uploadTogetherFile(file, {
           ...deps.upload(fileErrors),
           errors: fileErrors,
-          purpose: 'batch-api',
+          purpose: PURPOSE,
           finalize: 'get',
           signal: options.signal,
         });
@@ -162,7 +178,7 @@ export function createTogetherBatch(deps: TogetherBatchDeps): ModelBatchV1 {
           (c, s) =>
             c.batches.create(
               {
-                endpoint: '/v1/chat/completions',
+                endpoint: ENDPOINT,
                 input_file_id: uploaded.id,
                 completion_window: '24h',
                 model_id: submission.model,
@@ -204,12 +220,15 @@ export function createTogetherBatch(deps: TogetherBatchDeps): ModelBatchV1 {
       );
     },
     async *results(info, options = {}) {
-      const job = info.raw as Together.Batches.BatchJob;
-      const output = job.output_file_id || undefined;
-      const errorFile = job.error_file_id || undefined;
-      if (job.status === 'COMPLETED' && !output && !errorFile) {
+      // `raw` is the BatchJob this adapter read; its fields are read back checked, never cast.
+      const job = asRecord(info.raw);
+      const output =
+        typeof job.output_file_id === 'string' && job.output_file_id ? job.output_file_id : undefined;
+      const errorFile =
+        typeof job.error_file_id === 'string' && job.error_file_id ? job.error_file_id : undefined;
+      if (info.rawStatus === 'COMPLETED' && !output && !errorFile) {
         throw new ProviderError(
-          `${deps.label} says batch ${job.id} completed but gave neither an output nor an error file. Check the batch in Together's dashboard.`,
+          `${deps.label} says batch ${info.id} completed but gave neither an output nor an error file. Check the batch in Together's dashboard.`,
           { provider: deps.providerId, kind: 'invalid-response' },
         );
       }

@@ -47,6 +47,10 @@ const OPERATIONS = {
     ['patch', '/endpoints/{endpointId}'],
     ['delete', '/endpoints/{endpointId}'],
     ['get', '/hardware'],
+    ['post', '/batches'],
+    ['get', '/batches'],
+    ['get', '/batches/{id}'],
+    ['post', '/batches/{id}/cancel'],
   ],
   openai: [
     ['post', '/chat/completions'],
@@ -62,6 +66,10 @@ const OPERATIONS = {
     ['post', '/fine_tuning/jobs/{fine_tuning_job_id}/cancel'],
     ['get', '/fine_tuning/jobs/{fine_tuning_job_id}/events'],
     ['get', '/fine_tuning/jobs/{fine_tuning_job_id}/checkpoints'],
+    ['post', '/batches'],
+    ['get', '/batches'],
+    ['get', '/batches/{batch_id}'],
+    ['post', '/batches/{batch_id}/cancel'],
   ],
 };
 

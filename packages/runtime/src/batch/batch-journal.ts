@@ -122,6 +122,7 @@ export class BatchJournal {
               ...(current.inputId ? { inputId: current.inputId } : {}),
               submittedAt: current.submittedAt,
               requests: current.requests.length,
+              customIds: current.requests.map(([customId]) => customId),
               knownIds,
             },
             { signal },

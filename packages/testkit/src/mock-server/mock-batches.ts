@@ -42,7 +42,10 @@ export interface MockBatch {
   answered: number;
   /** Retrievals so far (the batch moves on as it is polled). */
   polls: number;
-  /** File validation errors (the batch failed before running). */
+  /**
+   * File validation errors: the batch is created `validating` and fails with them at its first
+   * retrieval, as OpenAI and Together report a bad input file (never as a 400 on create).
+   */
   errors: { code: string; message: string; line: number | null; param: string | null }[];
   outputFileId: string | null;
   errorFileId: string | null;
@@ -101,13 +104,12 @@ export class MockBatches implements MockBatchesControl {
         : init.api === 'anthropic'
           ? `msgbatch_${randomAlnum(24)}`
           : randomUUID();
-    const failed = (init.errors ?? []).length > 0;
     const batch: MockBatch = {
       id,
       api: init.api,
-      status: failed ? 'failed' : init.api === 'anthropic' ? 'in_progress' : 'validating',
+      status: init.api === 'anthropic' ? 'in_progress' : 'validating',
       createdAt: Date.now(),
-      endedAt: failed ? Date.now() : null,
+      endedAt: null,
       cancelRequestedAt: null,
       endpoint: init.endpoint,
       inputFileId: init.inputFileId,
@@ -133,6 +135,10 @@ export class MockBatches implements MockBatchesControl {
   poll(batch: MockBatch): boolean {
     batch.polls++;
     const settings = { ...DEFAULTS, ...this.#settings.get(batch.id) };
+    if (batch.status === 'validating' && batch.errors.length > 0) {
+      this.#end(batch, 'failed', 0);
+      return true;
+    }
     if (batch.status === 'validating') {
       batch.status = 'in_progress';
       return false;
@@ -152,6 +158,7 @@ export class MockBatches implements MockBatchesControl {
 
   /** Asks a running batch to cancel; it ends at its next retrieval. */
   cancel(batch: MockBatch): void {
+    if (batch.status === 'validating' && batch.errors.length > 0) return; // it fails at its next retrieval
     if (batch.status === 'validating' || batch.status === 'in_progress') {
       batch.status = 'cancelling';
       batch.cancelRequestedAt = Date.now();

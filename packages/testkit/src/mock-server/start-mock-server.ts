@@ -27,6 +27,7 @@ import { parseMultipart } from './parse-multipart';
 import { parseBody, readBody } from './read-body';
 import type { RecordedRequest } from './recorded-request';
 import { Router } from './router';
+import type { BatchBodyCheck } from './routes/answer-batch-lines';
 import { createAnthropicBatchesRoutes } from './routes/anthropic-batches-routes';
 import { anthropicMessagesRoute } from './routes/anthropic-messages-route';
 import { createDeployedModelChatRoute } from './routes/deployed-model-chat-route';
@@ -207,6 +208,19 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           return found ? (found.problems[0] ?? found.message) : null;
         }
       : undefined;
+  // A batch input line's body is checked against the same chat schema as `POST /v1/chat/completions`.
+  const checkBatchBody: BatchBodyCheck | undefined =
+    validator && validation !== 'off'
+      ? (lineVendor, lineBody) =>
+          bodyProblem(validator, lineVendor, flavor, {
+            method: 'POST',
+            path: '/v1/chat/completions',
+            query: {},
+            contentType: 'application/json',
+            rawBody: Buffer.alloc(0),
+            body: lineBody,
+          })
+      : undefined;
   const serves = (vendor: 'openai' | 'together' | 'anthropic') => flavor === 'auto' || flavor === vendor;
   for (const route of [
     ...(serves('openai') || serves('together') ? [openAiChatCompletionsRoute] : []),
@@ -217,7 +231,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     ...(serves('together') ? createTogetherFineTunesRoutes(fineTunes, files) : []),
     ...(serves('openai') ? createOpenAiFineTuningRoutes(fineTunes, files) : []),
     ...(serves('together') ? createTogetherEndpointsRoutes(endpoints, fineTunes) : []),
-    ...(serves('openai') || serves('together') ? createOpenAiBatchesRoutes(batches, files) : []),
+    ...(serves('openai') || serves('together')
+      ? createOpenAiBatchesRoutes(batches, files, checkBatchBody)
+      : []),
     ...(serves('anthropic') ? createAnthropicBatchesRoutes(batches, checkAnthropicParams) : []),
   ]) {
     router.add(route.method, route.path, route.handler, route.options, true);
@@ -556,7 +572,12 @@ function bodyProblem(
   // Under `auto`, an OpenAI-compatible server (DeepSeek, vLLM, OpenRouter) takes its own extensions:
   // unknown fields are refused only when the server is OpenAI or the model is one of OpenAI's.
   const model = isRecord(request.body) ? request.body.model : undefined;
-  const strict = vendor !== 'openai' || flavor === 'openai' || isOpenAiModelId(model);
+  // The Batch API's control routes are OpenAI's own (no compatible server's extensions to allow).
+  const strict =
+    vendor !== 'openai' ||
+    flavor === 'openai' ||
+    isOpenAiModelId(model) ||
+    /^\/v1\/batches(\/|$)/.test(request.path);
   const found = validator.checkBody(vendor, request, vendor === 'together' ? false : strict);
   // Anthropic words some refusals its own way (a `system` role, a small budget): say it as it does.
   // OpenAI's chat wording is known too (ranges, roles).

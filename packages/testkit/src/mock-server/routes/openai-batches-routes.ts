@@ -3,7 +3,7 @@ import type { MockFileStore } from '../mock-file-store';
 import type { MockResponse, MockRouteContext } from '../mock-route';
 import { defineMockRoute, type MockRouteDefinition } from '../mock-route-definition';
 import { randomAlnum } from '../random-id';
-import { answerChatLines } from './answer-batch-lines';
+import { answerChatLines, type BatchBodyCheck } from './answer-batch-lines';
 import {
   createTogetherBatch,
   isTogetherClient,
@@ -33,7 +33,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const seconds = (ms: number | null) => (ms === null ? undefined : Math.floor(ms / 1000));
 
-/** The OpenAI `Batch` object of a mock batch (Together batches answer through their own routes). */
+/** OpenAI's metadata limits (openai-openapi `Metadata`): 16 pairs, keys of 64 and values of 512 characters. */
+const METADATA_PAIRS = 16;
+const METADATA_KEY_LENGTH = 64;
+const METADATA_VALUE_LENGTH = 512;
+
+/**
+ * The OpenAI `Batch` object of a mock batch (Together batches answer through their own routes).
+ * Fields without a value are left out: the spec types them as plain strings and integers (not
+ * nullable), and the SDK as optional. The live API sends `null` for them; clients read both.
+ */
 export function renderOpenAiBatch(batch: MockBatch): Record<string, unknown> {
   const ended = batch.status === 'completed' || batch.status === 'expired' || batch.status === 'cancelled';
   const answered = ended ? batch.answered : 0;
@@ -44,22 +53,11 @@ export function renderOpenAiBatch(batch: MockBatch): Record<string, unknown> {
     id: batch.id,
     object: 'batch',
     endpoint: batch.endpoint,
-    errors: batch.errors.length > 0 ? { object: 'list', data: batch.errors.map((e) => ({ ...e })) } : null,
     input_file_id: batch.inputFileId,
     completion_window: '24h',
     status: batch.status,
-    output_file_id: batch.outputFileId,
-    // A clean batch reports "" (as the real API sometimes does): clients must read it as none.
-    error_file_id: batch.errorFileId ?? (ended ? '' : null),
     created_at: seconds(batch.createdAt),
-    in_progress_at: batch.status === 'validating' ? null : seconds(batch.createdAt),
     expires_at: seconds(batch.createdAt + 24 * 3600 * 1000),
-    finalizing_at: null,
-    completed_at: batch.status === 'completed' ? seconds(batch.endedAt) : null,
-    failed_at: batch.status === 'failed' ? seconds(batch.endedAt) : null,
-    expired_at: batch.status === 'expired' ? seconds(batch.endedAt) : null,
-    cancelling_at: seconds(batch.cancelRequestedAt) ?? null,
-    cancelled_at: batch.status === 'cancelled' ? seconds(batch.endedAt) : null,
     request_counts: {
       total: batch.customIds.length,
       completed: ok,
@@ -67,123 +65,166 @@ export function renderOpenAiBatch(batch: MockBatch): Record<string, unknown> {
     },
     metadata: batch.metadata,
   };
-  if (batch.model) out.model = batch.model;
+  const optional: Record<string, unknown> = {
+    errors:
+      batch.status === 'failed' && batch.errors.length > 0
+        ? { object: 'list', data: batch.errors.map((e) => ({ ...e })) }
+        : undefined,
+    output_file_id: batch.outputFileId,
+    // A clean batch reports "" (as the real API sometimes does): clients must read it as none.
+    error_file_id: batch.errorFileId ?? (ended ? '' : undefined),
+    in_progress_at:
+      batch.status === 'validating' || batch.status === 'failed' ? undefined : seconds(batch.createdAt),
+    completed_at: batch.status === 'completed' ? seconds(batch.endedAt) : undefined,
+    failed_at: batch.status === 'failed' ? seconds(batch.endedAt) : undefined,
+    expired_at: batch.status === 'expired' ? seconds(batch.endedAt) : undefined,
+    cancelling_at: seconds(batch.cancelRequestedAt),
+    cancelled_at: batch.status === 'cancelled' ? seconds(batch.endedAt) : undefined,
+    model: batch.model,
+  };
+  for (const [key, value] of Object.entries(optional))
+    if (value !== undefined && value !== null) out[key] = value;
   return out;
 }
 
-/** Parses and checks an input file the way the Batch API does; errors carry the 1-based line. */
+/** One line of an input file, read: its 1-based number, custom id and request body. */
+export interface BatchInputLine {
+  customId: string;
+  line: number;
+  body: Record<string, unknown>;
+}
+
+/**
+ * Parses and checks an input file the way the Batch API validates it before running (the codes
+ * it documents: `invalid_json_line`, `duplicate_custom_id`, `url_mismatch`, `model_mismatch`,
+ * `empty_file`, `too_many_tasks`); errors carry the 1-based line. A body the endpoint would refuse
+ * is not a file error: that request fails alone when it runs (see `answerChatLines`).
+ */
 function readInput(
   content: Buffer,
   endpoint: string,
-): { lines: { customId: string; body: Record<string, unknown> }[]; errors: MockBatch['errors'] } {
+): { lines: BatchInputLine[]; errors: MockBatch['errors'] } {
   const errors: MockBatch['errors'] = [];
-  const lines: { customId: string; body: Record<string, unknown> }[] = [];
+  const lines: BatchInputLine[] = [];
   const seen = new Set<string>();
-  const models = new Set<string>();
-  const text = content.toString('utf8');
-  if (content.length > MAX_BYTES) {
-    errors.push({
-      code: 'file_too_large',
-      message: 'The input file exceeds 200 MB.',
-      line: null,
-      param: null,
-    });
-  }
-  text.split('\n').forEach((raw, index) => {
-    const line = index + 1;
-    if (raw.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      errors.push({
-        code: 'invalid_json_line',
-        message: 'This line is not parseable as valid JSON.',
-        line,
-        param: null,
-      });
-      return;
-    }
-    if (!isRecord(value)) {
-      errors.push({
-        code: 'invalid_request',
-        message: 'Each line must be a JSON object.',
-        line,
-        param: null,
-      });
-      return;
-    }
-    const customId = value.custom_id;
-    if (typeof customId !== 'string' || customId === '') {
-      errors.push({
-        code: 'missing_required_parameter',
-        message: 'Missing custom_id.',
-        line,
-        param: 'custom_id',
-      });
-      return;
-    }
-    if (seen.has(customId)) {
-      errors.push({
-        code: 'duplicate_custom_id',
-        message:
+  let model: string | undefined;
+  const fail = (code: string, message: string, line: number | null, param: string | null) =>
+    errors.push({ code, message, line, param });
+  if (content.length > MAX_BYTES) fail('file_too_large', 'The input file exceeds 200 MB.', null, null);
+  content
+    .toString('utf8')
+    .split('\n')
+    .forEach((raw, index) => {
+      const line = index + 1;
+      if (raw.trim() === '') return;
+      let value: unknown;
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        fail('invalid_json_line', 'This line is not parseable as valid JSON.', line, null);
+        return;
+      }
+      if (!isRecord(value)) {
+        fail('invalid_request', 'Each line must be a JSON object.', line, null);
+        return;
+      }
+      const customId = value.custom_id;
+      if (typeof customId !== 'string' || customId === '') {
+        fail(
+          'missing_required_parameter',
+          customId === undefined
+            ? "Missing required parameter: 'custom_id'."
+            : "Invalid 'custom_id': expected a non-empty string.",
+          line,
+          'custom_id',
+        );
+        return;
+      }
+      if (seen.has(customId)) {
+        fail(
+          'duplicate_custom_id',
           'The custom_id for this request is a duplicate of another request. The custom_id parameter must be unique for each request in a batch.',
-        line,
-        param: 'custom_id',
-      });
-      return;
-    }
-    seen.add(customId);
-    if (value.method !== 'POST') {
-      errors.push({ code: 'invalid_method', message: "Only 'POST' is supported.", line, param: 'method' });
-      return;
-    }
-    if (value.url !== endpoint) {
-      errors.push({
-        code: 'mismatched_endpoint',
-        message: `The url of this request (${String(value.url)}) does not match the batch's endpoint (${endpoint}).`,
-        line,
-        param: 'url',
-      });
-      return;
-    }
-    if (!isRecord(value.body)) {
-      errors.push({ code: 'invalid_request', message: 'Missing body.', line, param: 'body' });
-      return;
-    }
-    if (value.body.stream === true) {
-      errors.push({
-        code: 'invalid_request',
-        message: 'Streaming is not supported in batches.',
-        line,
-        param: 'body.stream',
-      });
-      return;
-    }
-    if (typeof value.body.model === 'string') models.add(value.body.model);
-    if (models.size > 1) {
-      errors.push({
-        code: 'mismatched_model',
-        message: 'All requests in a batch must use the same model.',
-        line,
-        param: 'body.model',
-      });
-      return;
-    }
-    lines.push({ customId, body: value.body });
-  });
-  if (lines.length > MAX_REQUESTS) {
-    errors.push({
-      code: 'too_many_requests',
-      message: `A batch holds at most ${MAX_REQUESTS} requests.`,
-      line: null,
-      param: null,
+          line,
+          'custom_id',
+        );
+        return;
+      }
+      seen.add(customId);
+      if (value.method !== 'POST') {
+        fail(
+          'invalid_method',
+          value.method === undefined
+            ? "Missing required parameter: 'method'."
+            : `Invalid 'method': only 'POST' is supported, got ${JSON.stringify(value.method)}.`,
+          line,
+          'method',
+        );
+        return;
+      }
+      if (value.url !== endpoint) {
+        fail(
+          'url_mismatch',
+          `The provided url '${String(value.url)}' does not match the batch endpoint '${endpoint}'.`,
+          line,
+          'url',
+        );
+        return;
+      }
+      if (!isRecord(value.body)) {
+        fail('missing_required_parameter', "Missing required parameter: 'body'.", line, 'body');
+        return;
+      }
+      if (value.body.stream === true) {
+        fail('invalid_request', 'Streaming is not supported in batches.', line, 'body.stream');
+        return;
+      }
+      const lineModel = value.body.model;
+      if (typeof lineModel === 'string') {
+        model ??= lineModel;
+        if (lineModel !== model) {
+          fail(
+            'model_mismatch',
+            `The provided model '${lineModel}' does not match the model '${model}' of the batch's other requests. All requests in a batch must use the same model.`,
+            line,
+            'body.model',
+          );
+          return;
+        }
+      }
+      lines.push({ customId, line, body: value.body });
     });
-  }
-  if (lines.length === 0 && errors.length === 0) {
-    errors.push({ code: 'empty_file', message: 'The input file is empty.', line: null, param: null });
-  }
+  if (lines.length > MAX_REQUESTS)
+    fail(
+      'too_many_tasks',
+      `A batch holds at most ${MAX_REQUESTS} requests; this file has ${lines.length}.`,
+      null,
+      null,
+    );
+  if (lines.length === 0 && errors.length === 0) fail('empty_file', 'The input file is empty.', null, null);
   return { lines, errors };
+}
+
+/** The problem with a batch's metadata beyond its type (the spec states these limits in words only), or null. */
+function metadataProblem(metadata: Record<string, unknown>): { message: string; param: string } | null {
+  const entries = Object.entries(metadata);
+  if (entries.length > METADATA_PAIRS)
+    return {
+      message: `Invalid 'metadata': too many properties. Expected an object with at most ${METADATA_PAIRS} properties, but got an object with ${entries.length} properties instead.`,
+      param: 'metadata',
+    };
+  for (const [key, value] of entries) {
+    if (key.length > METADATA_KEY_LENGTH)
+      return {
+        message: `Invalid 'metadata': key '${key.slice(0, 80)}' is too long. Expected keys of at most ${METADATA_KEY_LENGTH} characters, but got ${key.length}.`,
+        param: 'metadata',
+      };
+    if (typeof value === 'string' && value.length > METADATA_VALUE_LENGTH)
+      return {
+        message: `Invalid 'metadata.${key}': string too long. Expected a string with maximum length ${METADATA_VALUE_LENGTH}, but got a string with length ${value.length} instead.`,
+        param: `metadata.${key}`,
+      };
+  }
+  return null;
 }
 
 /** Writes the output and error files of an OpenAI batch that has just ended. */
@@ -222,6 +263,8 @@ function writeResultFiles(batch: MockBatch, files: MockFileStore): void {
 }
 
 function notFound(ctx: MockRouteContext, id: string): MockResponse {
+  // Together answers its batch routes' errors as `{error: string}` (its spec's `BatchErrorResponse`).
+  if (isTogetherClient(ctx)) return { status: 404, body: { error: `batch job ${id} not found` } };
   return ctx.error(404, `No batch found with id '${id}'.`, { code: 'batch_not_found' });
 }
 
@@ -242,7 +285,11 @@ function retrieve(batches: MockBatches, files: MockFileStore, id: string): MockB
  * lines answered through the chat route), `GET /v1/batches[/:id]`, `POST /v1/batches/:id/cancel`.
  * Results and errors are files read through `GET /v1/files/:id/content`.
  */
-export function createOpenAiBatchesRoutes(batches: MockBatches, files: MockFileStore): MockRouteDefinition[] {
+export function createOpenAiBatchesRoutes(
+  batches: MockBatches,
+  files: MockFileStore,
+  check?: BatchBodyCheck,
+): MockRouteDefinition[] {
   const options = { auth: 'bearer', errorFormat: 'openai' } as const;
   return [
     defineMockRoute({
@@ -253,17 +300,20 @@ export function createOpenAiBatchesRoutes(batches: MockBatches, files: MockFileS
         const body = ctx.body;
         if (!isRecord(body)) return ctx.error(400, 'We could not parse the JSON body of your request.');
         const together = typeof body.input_file_id === 'string' ? files.get(body.input_file_id) : undefined;
-        if (together?.provider === 'together') return createTogetherBatch(ctx, body, together, batches);
+        if (together?.provider === 'together' || isTogetherClient(ctx))
+          return createTogetherBatch(ctx, body, together, batches, check);
+        // The spec validator has checked the body's shape (required fields, enums, metadata of
+        // strings) before this runs; these repeat it for a server started with validation off.
         for (const field of ['input_file_id', 'endpoint', 'completion_window']) {
           if (typeof body[field] !== 'string')
-            return ctx.error(400, `Missing required parameter: '${field}'.`, {
+            return ctx.invalid(`Missing required parameter: '${field}'.`, {
               param: field,
               code: 'missing_required_parameter',
             });
         }
         const endpoint = body.endpoint as string;
         if (!ENDPOINTS.includes(endpoint))
-          return ctx.error(400, `'${endpoint}' is not one of ${JSON.stringify(ENDPOINTS)} - 'endpoint'`, {
+          return ctx.invalid(`'${endpoint}' is not one of ${JSON.stringify(ENDPOINTS)} - 'endpoint'`, {
             param: 'endpoint',
           });
         if (!SUPPORTED.includes(endpoint))
@@ -271,8 +321,7 @@ export function createOpenAiBatchesRoutes(batches: MockBatches, files: MockFileS
             param: 'endpoint',
           });
         if (body.completion_window !== '24h')
-          return ctx.error(
-            400,
+          return ctx.invalid(
             `'${String(body.completion_window)}' is not one of ['24h'] - 'completion_window'`,
             {
               param: 'completion_window',
@@ -280,9 +329,11 @@ export function createOpenAiBatchesRoutes(batches: MockBatches, files: MockFileS
           );
         if (body.metadata !== undefined && body.metadata !== null) {
           if (!isRecord(body.metadata) || Object.values(body.metadata).some((v) => typeof v !== 'string'))
-            return ctx.error(400, 'metadata must be a map of strings.', { param: 'metadata' });
-          if (Object.keys(body.metadata).length > 16)
-            return ctx.error(400, 'metadata holds at most 16 keys.', { param: 'metadata' });
+            return ctx.invalid("Invalid type for 'metadata': expected an object of strings.", {
+              param: 'metadata',
+            });
+          const problem = metadataProblem(body.metadata);
+          if (problem) return ctx.invalid(problem.message, { param: problem.param });
         }
         const file = files.get(body.input_file_id as string);
         if (file?.provider !== 'openai')
@@ -290,16 +341,24 @@ export function createOpenAiBatchesRoutes(batches: MockBatches, files: MockFileS
             param: 'input_file_id',
           });
         if (file.purpose !== 'batch')
-          return ctx.error(
-            400,
+          return ctx.invalid(
             `File ${file.id} has purpose '${file.purpose}'; a batch needs purpose 'batch'.`,
             {
               param: 'input_file_id',
             },
           );
         const { lines, errors } = readInput(file.content ?? Buffer.alloc(0), endpoint);
+        // A bad input file is no 400: the batch is created and fails its validation, with `errors`.
+        // Each problem is also recorded as a violation, so the test that wrote the file fails.
+        for (const e of errors)
+          ctx.invalid(
+            `Batch input file ${file.id}${e.line !== null ? `, line ${e.line}` : ''}: ${e.code}: ${e.message}`,
+            { param: e.param },
+          );
         const answers =
-          errors.length > 0 ? new Map<string, MockBatchAnswer>() : await answerChatLines(ctx, lines);
+          errors.length > 0
+            ? new Map<string, MockBatchAnswer>()
+            : await answerChatLines(ctx, lines, 'openai', check);
         const model = typeof lines[0]?.body.model === 'string' ? lines[0].body.model : null;
         const batch = batches.create({
           api: 'openai',
@@ -307,7 +366,7 @@ export function createOpenAiBatchesRoutes(batches: MockBatches, files: MockFileS
           inputFileId: file.id,
           metadata: (body.metadata as Record<string, string> | undefined) ?? null,
           model,
-          customIds: lines.map((l) => l.customId),
+          customIds: errors.length > 0 ? [] : lines.map((l) => l.customId),
           answers,
           errors,
         });
@@ -331,8 +390,12 @@ export function createOpenAiBatchesRoutes(batches: MockBatches, files: MockFileS
       handler(ctx) {
         const batch = batches.get(ctx.params.id!);
         if (!batch || batch.api === 'anthropic') return notFound(ctx, ctx.params.id!);
-        if (!['validating', 'in_progress', 'finalizing', 'cancelling'].includes(batch.status))
-          return ctx.error(409, `Cannot cancel a batch with status '${batch.status}'.`);
+        if (!['validating', 'in_progress', 'finalizing', 'cancelling'].includes(batch.status)) {
+          const message = `Cannot cancel a batch with status '${batch.status}'.`;
+          return batch.api === 'together'
+            ? { status: 409, body: { error: message } }
+            : ctx.error(409, message);
+        }
         batches.cancel(batch);
         return { body: batch.api === 'together' ? renderTogetherBatch(batch) : renderOpenAiBatch(batch) };
       },
@@ -364,12 +427,12 @@ export function listOpenAiBatches(ctx: MockRouteContext, batches: MockBatches): 
     rest = index < 0 ? [] : list.slice(index + 1);
   }
   const page = rest.slice(0, limit);
+  // `first_id`/`last_id` are strings in the spec (never null): an empty page leaves them out.
   return {
     body: {
       object: 'list',
       data: page.map(renderOpenAiBatch),
-      first_id: page[0]?.id ?? null,
-      last_id: page.at(-1)?.id ?? null,
+      ...(page.length > 0 ? { first_id: page[0]!.id, last_id: page.at(-1)!.id } : {}),
       has_more: rest.length > page.length,
     },
   };

@@ -2,7 +2,8 @@ import type { MockBatch, MockBatches } from '../mock-batches';
 import type { MockFile } from '../mock-file';
 import type { MockFileStore } from '../mock-file-store';
 import type { MockResponse, MockRouteContext } from '../mock-route';
-import { answerChatLines } from './answer-batch-lines';
+import { answerChatLines, type BatchBodyCheck } from './answer-batch-lines';
+import type { BatchInputLine } from './openai-batches-routes';
 
 const STATUS: Record<MockBatch['status'], string> = {
   validating: 'VALIDATING',
@@ -45,39 +46,55 @@ export function renderTogetherBatch(batch: MockBatch): Record<string, unknown> {
     model_id: batch.model ?? '',
     output_file_id: batch.outputFileId ?? '',
     error_file_id: batch.errorFileId ?? '',
-    error: batch.errors.map((e) => (e.line !== null ? `line ${e.line}: ${e.message}` : e.message)).join('; '),
+    error:
+      batch.status === 'failed'
+        ? batch.errors.map((e) => (e.line !== null ? `line ${e.line}: ${e.message}` : e.message)).join('; ')
+        : '',
     ...(batch.endedAt !== null ? { completed_at: iso(batch.endedAt) } : {}),
   };
 }
 
-/** `POST /v1/batches` with a Together input file (`{custom_id, body}` lines): 201 `{job}`. */
+/** Together's error body (`BatchErrorResponse`: `{error: string}`), recorded as a violation when the request was at fault. */
+function refuse(ctx: MockRouteContext, status: number, message: string): MockResponse {
+  if (status === 400) ctx.invalid(message);
+  return { status, body: { error: message } };
+}
+
+/**
+ * `POST /v1/batches` with a Together input file (`{custom_id, body}` lines, docs.together.ai batch
+ * inference): 201 `{job}`. The file is validated as Together does in `VALIDATING`: a bad file makes
+ * a batch that fails with `error` (each problem also recorded as a violation). A body the chat
+ * endpoint would refuse fails that request alone, with a 400 in the error file.
+ */
 export async function createTogetherBatch(
   ctx: MockRouteContext,
   body: Record<string, unknown>,
-  file: MockFile,
+  file: MockFile | undefined,
   batches: MockBatches,
+  check?: BatchBodyCheck,
 ): Promise<MockResponse> {
+  if (typeof body.input_file_id !== 'string' || typeof body.endpoint !== 'string')
+    return refuse(ctx, 400, 'input_file_id and endpoint are required.');
   if (body.endpoint !== '/v1/chat/completions')
-    return ctx.error(
+    return refuse(
+      ctx,
       400,
       `endpoint must be /v1/chat/completions for this mock, got ${String(body.endpoint)}`,
     );
+  if (file?.provider !== 'together') return refuse(ctx, 404, `file ${body.input_file_id} not found`);
   if (file.purpose !== 'batch-api')
-    return ctx.error(
+    return refuse(
+      ctx,
       400,
       `File ${file.id} has purpose '${file.purpose}'; a batch needs purpose 'batch-api'.`,
     );
   const content = file.content ?? Buffer.alloc(0);
   const errors: MockBatch['errors'] = [];
-  const lines: { customId: string; body: Record<string, unknown> }[] = [];
+  const lines: BatchInputLine[] = [];
   const seen = new Set<string>();
-  if (content.length > MAX_BYTES)
-    errors.push({
-      code: 'file_too_large',
-      message: 'The input file exceeds 100 MB.',
-      line: null,
-      param: null,
-    });
+  const fail = (code: string, message: string, line: number | null, param: string | null) =>
+    errors.push({ code, message, line, param });
+  if (content.length > MAX_BYTES) fail('file_too_large', 'The input file exceeds 100 MB.', null, null);
   content
     .toString('utf8')
     .split('\n')
@@ -88,42 +105,37 @@ export async function createTogetherBatch(
       try {
         value = JSON.parse(raw);
       } catch {
-        errors.push({ code: 'invalid_json', message: 'Line is not valid JSON.', line, param: null });
+        fail('invalid_json', 'Line is not valid JSON.', line, null);
         return;
       }
-      if (!isRecord(value) || typeof value.custom_id !== 'string' || !CUSTOM_ID.test(value.custom_id)) {
-        errors.push({
-          code: 'invalid_custom_id',
-          message: 'custom_id must be 1-64 characters of [A-Za-z0-9_-].',
-          line,
-          param: 'custom_id',
-        });
+      if (!isRecord(value)) {
+        fail('invalid_request', 'Each line must be a JSON object.', line, null);
+        return;
+      }
+      if (typeof value.custom_id !== 'string' || !CUSTOM_ID.test(value.custom_id)) {
+        fail('invalid_custom_id', 'custom_id must be 1-64 characters of [A-Za-z0-9_-].', line, 'custom_id');
         return;
       }
       if (seen.has(value.custom_id)) {
-        errors.push({
-          code: 'duplicate_custom_id',
-          message: `Duplicate custom_id ${value.custom_id}.`,
-          line,
-          param: 'custom_id',
-        });
+        fail('duplicate_custom_id', `Duplicate custom_id ${value.custom_id}.`, line, 'custom_id');
         return;
       }
       seen.add(value.custom_id);
       if (!isRecord(value.body)) {
-        errors.push({ code: 'invalid_request', message: 'Missing body.', line, param: 'body' });
+        fail('invalid_request', 'Missing body.', line, 'body');
         return;
       }
-      lines.push({ customId: value.custom_id, body: value.body });
+      if (value.body.stream === true) {
+        fail('invalid_request', 'Streaming is not supported in batches.', line, 'body.stream');
+        return;
+      }
+      lines.push({ customId: value.custom_id, line, body: value.body });
     });
-  if (lines.length > MAX_REQUESTS)
-    errors.push({
-      code: 'too_many_requests',
-      message: `At most ${MAX_REQUESTS} requests.`,
-      line: null,
-      param: null,
-    });
-  const answers = errors.length > 0 ? new Map() : await answerChatLines(ctx, lines);
+  if (lines.length > MAX_REQUESTS) fail('too_many_requests', `At most ${MAX_REQUESTS} requests.`, null, null);
+  if (lines.length === 0 && errors.length === 0) fail('empty_file', 'The input file is empty.', null, null);
+  for (const e of errors)
+    ctx.invalid(`Batch input file ${file.id}${e.line !== null ? `, line ${e.line}` : ''}: ${e.message}`);
+  const answers = errors.length > 0 ? new Map() : await answerChatLines(ctx, lines, 'together', check);
   const model =
     typeof body.model_id === 'string'
       ? body.model_id
@@ -136,7 +148,7 @@ export async function createTogetherBatch(
     inputFileId: file.id,
     metadata: null,
     model,
-    customIds: lines.map((l) => l.customId),
+    customIds: errors.length > 0 ? [] : lines.map((l) => l.customId),
     answers,
     errors,
   });

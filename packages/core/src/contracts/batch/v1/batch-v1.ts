@@ -83,6 +83,11 @@ export interface BatchTraceV1 {
   submittedAt: string;
   requests: number;
   /**
+   * The custom ids of the submission's requests, for APIs that can only match a batch by its time
+   * and size: an ended candidate's results then tell for certain whether it is this submission.
+   */
+  customIds?: readonly string[];
+  /**
    * Provider ids of batches the runtime already holds records of: never this one (for APIs that
    * can only match a batch by its time and size).
    */
