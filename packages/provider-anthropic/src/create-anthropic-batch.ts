@@ -35,7 +35,7 @@ export interface AnthropicBatchDeps extends BatchControlDeps<Anthropic> {
  * The batch-processing guide's limits (100,000 requests or 256 MB, whichever comes first) and
  * custom ids of `^[a-zA-Z0-9_-]{1,64}$` (the API's validation error names the 64).
  */
-const LIMITS = { maxRequests: 100_000, maxBytes: 256 * 1024 * 1024, maxCustomIdLength: 64 };
+const LIMITS = { maxRequests: 100_000, maxBytes: 256_000_000, maxCustomIdLength: 64 };
 /** A batch found after a crash was created at most this long before the submission was recorded (clock skew). */
 const FIND_SKEW_MS = 60_000;
 /** Pages of the batch list `find` reads at most (100 batches each, newest first). */

@@ -76,7 +76,7 @@ const MAX_LIST_PAGES = 10;
  * input file). OpenAI documents no custom id rule beyond uniqueness; 64 characters of
  * `[A-Za-z0-9_-]` keeps one id valid for every provider.
  */
-const LIMITS = { maxRequests: 50_000, maxBytes: 200 * 1024 * 1024, maxCustomIdLength: 64 };
+const LIMITS = { maxRequests: 50_000, maxBytes: 200_000_000, maxCustomIdLength: 64 };
 /** openai-openapi `Metadata`: at most 16 pairs, keys of 64 and values of 512 characters. */
 const METADATA_LIMITS = { pairs: 16, keyLength: 64, valueLength: 512 };
 /** The batch's `endpoint`, which every line's `url` must equal. */

@@ -58,7 +58,7 @@ export interface TogetherBatchDeps {
  * Together's batch limits (docs.together.ai batch overview: 50,000 requests per batch, 100 MB per
  * input file; custom ids of at most 64 characters).
  */
-const LIMITS = { maxRequests: 50_000, maxBytes: 100 * 1024 * 1024, maxCustomIdLength: 64 };
+const LIMITS = { maxRequests: 50_000, maxBytes: 100_000_000, maxCustomIdLength: 64 };
 /** The input file's purpose for the batch API (together-openapi `FilePurpose`). */
 const PURPOSE = 'batch-api' satisfies Together.Files.FilePurpose;
 /** The batch's `endpoint` (the SDK's `BatchCreateParams`). */

@@ -186,7 +186,9 @@ export class BatchJournal {
       // The provider answered with an error: it has no batch, and the requests are free again.
       // Without an answer (connection lost, aborted) the record stays `submitting` for `adopt`.
       this.#untrack(record);
-      if (ProviderError.isInstance(error) && error.status !== undefined) {
+      // A status: the provider refused it. `bad-request` without one: the adapter refused it before
+      // uploading anything. Either way no batch exists.
+      if (ProviderError.isInstance(error) && (error.status !== undefined || error.kind === 'bad-request')) {
         await this.#put({ ...record, state: 'abandoned', errors: [error.message] });
       }
       throw error;
