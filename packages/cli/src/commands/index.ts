@@ -56,7 +56,7 @@ export const commands: readonly CommandEntry[] = [
   {
     name: 'batches',
     term: 'batches',
-    summary: 'provider batches submitted by `generate --batch`: list, status, cancel',
+    summary: 'provider batches submitted by `generate --batch` and `eval --batch`: list, status, cancel',
     load: async () => (await import('./batches-command')).registerBatchesCommand,
   },
   {

@@ -31,6 +31,23 @@ describe('migrate', () => {
     expect(LATEST_SCHEMA_VERSION).toBe(versions[versions.length - 1]);
   });
 
+  it('leaves alone what another process migrated while this one waited for the lock', () => {
+    const first = rawDb();
+    const second = rawDb();
+    // The second process reads version 0; before its first BEGIN IMMEDIATE, the first process
+    // migrates the whole store (the iterator runs between the two, as a slower process would).
+    const racing = Object.assign([...MIGRATIONS], {
+      *[Symbol.iterator]() {
+        migrate(first);
+        yield* MIGRATIONS;
+      },
+    });
+    expect(() => migrate(second, { migrations: racing })).not.toThrow();
+    expect(schemaVersion(second)).toBe(LATEST_SCHEMA_VERSION);
+    first.close();
+    second.close();
+  });
+
   it('upgrades a version-1 database on open and backfills the search index', async () => {
     const db = rawDb();
     expect(migrate(db, { target: 1 })).toEqual([1]);

@@ -140,6 +140,12 @@ export function migrate(
     if (migration.version <= current || migration.version > target) continue;
     db.exec('BEGIN IMMEDIATE');
     try {
+      // Another process opening the same new store may have migrated it while this one waited for
+      // the write lock: the version read under the lock decides.
+      if (schemaVersion(db) >= migration.version) {
+        db.exec('COMMIT');
+        continue;
+      }
       migration.up(db);
       db.exec(`PRAGMA user_version = ${Math.trunc(migration.version)}`);
       db.exec('COMMIT');

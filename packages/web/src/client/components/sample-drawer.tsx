@@ -71,7 +71,10 @@ function typingIn(target: EventTarget | null): boolean {
 }
 
 export function SampleDrawer({ id, onClose, onPrevious, onNext, position, onChanged }: SampleDrawerProps) {
-  const [sample, setSample] = useState<Sample>();
+  const [loaded, setSample] = useState<Sample>();
+  // Right after moving to another id the last sample is still in state: it is not shown (nor rated
+  // by a key pressed then) until the new one has arrived.
+  const sample = loaded?.id === id ? loaded : undefined;
   const verdict = useApi<SampleVerdictView | null>(`/api/samples/${encodeURIComponent(id)}/verdict`);
   const [error, setError] = useState<Error>();
   const [saving, setSaving] = useState(false);
