@@ -153,6 +153,40 @@ describe('the OpenAI Batch API through the openai SDK', () => {
     expect(server.requests).toEqual([]);
   });
 
+  it('calls a batch reported completed with answers but no output file an error, not an empty success', async () => {
+    // What users report (kaapi-backend#723): completed, two answered, output_file_id null.
+    server.route('GET', '/v1/batches/:id', (ctx) => ({
+      body: {
+        id: ctx.params.id,
+        object: 'batch',
+        endpoint: '/v1/chat/completions',
+        errors: null,
+        input_file_id: 'file-abc123',
+        completion_window: '24h',
+        status: 'completed',
+        output_file_id: null,
+        error_file_id: null,
+        created_at: 1711471533,
+        in_progress_at: 1711471538,
+        expires_at: 1711557933,
+        finalizing_at: 1711493133,
+        completed_at: 1711493163,
+        failed_at: null,
+        expired_at: null,
+        cancelling_at: null,
+        cancelled_at: null,
+        request_counts: { total: 2, completed: 2, failed: 0 },
+        metadata: null,
+      },
+    }));
+    const api = batchApi();
+    const info = await api.get('batch_abc123');
+    expect(info.status).toBe('completed');
+    const error = await all(api.results(info)).catch((e: unknown) => e);
+    expect(ProviderError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toContain('completed 2 requests but gave no output file');
+  });
+
   it('reads a batch as the live API sends it, with null for what has not happened yet', async () => {
     // The spec's own example of a new batch: every time not reached yet, and the files, are null.
     server.route('GET', '/v1/batches/:id', (ctx) => ({
